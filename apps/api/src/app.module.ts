@@ -1,0 +1,31 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { ValidationPipe } from '@nestjs/common';
+import { APP_PIPE } from '@nestjs/core';
+import { BatonConfig, BatonGraphqlModule, CoreModule } from '@baton/api/core';
+import { AuditModule } from '@baton/api/domain/audit';
+import { TenancyModule } from '@baton/api/domain/tenancy';
+import { WorkerModule } from './worker/worker.module';
+
+/** Wiring only. BATON_ROLE decides what this process runs: api (GraphQL + WebSocket), worker (jobs), or all. */
+@Module({})
+export class AppModule {
+  static forRoot(config: BatonConfig): DynamicModule {
+    const imports: DynamicModule['imports'] = [CoreModule.forRoot(config), TenancyModule];
+    if (config.runsApi) {
+      imports.push(BatonGraphqlModule.forRoot(), AuditModule);
+    }
+    if (config.runsWorker) {
+      imports.push(WorkerModule);
+    }
+    return {
+      module: AppModule,
+      imports,
+      providers: [
+        {
+          provide: APP_PIPE,
+          useValue: new ValidationPipe({ transform: true, forbidUnknownValues: false, stopAtFirstError: false }),
+        },
+      ],
+    };
+  }
+}

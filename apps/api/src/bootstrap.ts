@@ -1,0 +1,41 @@
+import { INestApplication, Logger as NestLogger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import express from 'express';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { Logger } from 'nestjs-pino';
+import { BatonConfig } from '@baton/api/core';
+import { AppModule } from './app.module';
+
+const API_PATHS = /^\/(graphql|health|metrics)(\/|$)/;
+
+/** Serves the built dashboard on the API's port, with an SPA fallback for client-side routes. */
+function serveDashboard(app: NestExpressApplication, dir: string): boolean {
+  const root = resolve(dir);
+  if (!existsSync(resolve(root, 'index.html'))) {
+    return false;
+  }
+  app.use(express.static(root, { index: false, maxAge: '1h' }));
+  app.use((req: express.Request, res: express.Response, next: express.NextFunction) => {
+    if (req.method !== 'GET' || API_PATHS.test(req.path) || req.path.startsWith('/assets/')) {
+      next();
+      return;
+    }
+    res.setHeader('Cache-Control', 'no-cache');
+    res.sendFile(resolve(root, 'index.html'));
+  });
+  return true;
+}
+
+/** Builds the Nest application for `config` (used by main.ts and by the e2e tests). */
+export async function createBatonApp(config: BatonConfig): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  app.enableShutdownHooks();
+  app.disable('x-powered-by');
+  if (config.runsApi && serveDashboard(app, config.DASHBOARD_DIR)) {
+    new NestLogger('Bootstrap').log(`serving dashboard from ${resolve(config.DASHBOARD_DIR)}`);
+  }
+  return app;
+}

@@ -1,0 +1,97 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+  ValidationError,
+} from 'class-validator';
+
+export type BatonRole = 'api' | 'worker' | 'all';
+
+const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
+const toBool = ({ value }: { value: unknown }) =>
+  value === undefined || value === '' ? undefined : ['1', 'true', 'yes'].includes(String(value).toLowerCase());
+const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
+
+/** Process configuration, read from the environment once and validated before anything connects. */
+export class BatonConfig {
+  @Transform(toInt) @IsInt() @Min(0) @Max(65535) PORT = 3000;
+  @IsString() HOST = '0.0.0.0';
+  @IsIn(['api', 'worker', 'all']) BATON_ROLE: BatonRole = 'all';
+
+  @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL must be a postgres:// URL (the owner role)' })
+  DATABASE_URL!: string;
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_APP_URL must be a postgres:// URL (the app role)' })
+  DATABASE_APP_URL?: string;
+  @IsString()
+  @MinLength(8, { message: 'DATABASE_APP_PASSWORD must be at least 8 characters' })
+  DATABASE_APP_PASSWORD!: string;
+  @Transform(toInt) @IsInt() @Min(1) @Max(200) DATABASE_POOL_SIZE = 10;
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^rediss?:\/\/.+/, { message: 'REDIS_URL must be a redis:// URL' })
+  REDIS_URL?: string;
+
+  @IsString({ message: 'JWT_SECRET is required' })
+  @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
+  JWT_SECRET!: string;
+  @Transform(toInt) @IsInt() @Min(30) @Max(86400) ACCESS_TOKEN_TTL_SECONDS = 900;
+  @Transform(toInt) @IsInt() @Min(300) REFRESH_TOKEN_TTL_SECONDS = 30 * 86400;
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) LOG_LEVEL = 'info';
+  @Transform(toBool) @IsBoolean() BATON_MIGRATE_ON_START = false;
+  @Transform(toBool) @IsBoolean() BATON_SEED_DEMO = false;
+  @IsString() DASHBOARD_DIR = 'dist/dashboard';
+  @Transform(toInt) @IsInt() @Min(0) @Max(120000) SHUTDOWN_GRACE_MS = 10000;
+
+  get runsApi(): boolean {
+    return this.BATON_ROLE !== 'worker';
+  }
+
+  get runsWorker(): boolean {
+    return this.BATON_ROLE !== 'api';
+  }
+}
+
+export class ConfigError extends Error {}
+
+function describe(errors: ValidationError[]): string {
+  return errors
+    .map((e) => Object.values(e.constraints ?? {})[0] ?? `${e.property} is invalid`)
+    .slice(0, 3)
+    .join('; ');
+}
+
+/** Validates `env`; throws a ConfigError whose message is one line naming the offending variables. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): BatonConfig {
+  const known = Object.keys(new BatonConfig());
+  const input: Record<string, unknown> = {};
+  for (const key of [
+    ...known,
+    'DATABASE_URL',
+    'DATABASE_APP_URL',
+    'DATABASE_APP_PASSWORD',
+    'REDIS_URL',
+    'JWT_SECRET',
+  ]) {
+    if (env[key] !== undefined) {
+      input[key] = env[key];
+    }
+  }
+  const config = plainToInstance(BatonConfig, input);
+  const errors = validateSync(config, { skipMissingProperties: false });
+  if (errors.length > 0) {
+    throw new ConfigError(`Configuration error: ${describe(errors)}`);
+  }
+  return config;
+}

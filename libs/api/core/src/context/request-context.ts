@@ -1,0 +1,89 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import { ActorKind, Permission } from '@baton/shared/contracts';
+import type { Principal, ResolvedPrincipal } from './principal';
+
+export interface PendingEvent {
+  channel: string;
+  payload: unknown;
+}
+
+/**
+ * Everything a service needs to know about the caller, passed as the first argument of every service method.
+ * A context carries a transaction (`tx`) only inside TenantTransactions.run, whose tenant scope is also set in Postgres.
+ */
+export class RequestContext {
+  private constructor(
+    readonly requestId: string,
+    readonly principal: Principal | null,
+    readonly grants: ReadonlyMap<string, ReadonlySet<Permission>>,
+    readonly tenantIds: readonly string[],
+    private readonly em: EntityManager | null,
+    private readonly pending: PendingEvent[] | null,
+  ) {}
+
+  static anonymous(requestId: string = randomUUID()): RequestContext {
+    return new RequestContext(requestId, null, new Map(), [], null, null);
+  }
+
+  static for(resolved: ResolvedPrincipal, requestId: string = randomUUID()): RequestContext {
+    return new RequestContext(requestId, resolved.principal, resolved.grants, [], null, null);
+  }
+
+  static system(hotelIds: readonly string[], permissions: readonly Permission[], name = 'system'): RequestContext {
+    const grants = new Map(hotelIds.map((id) => [id, new Set(permissions)]));
+    return new RequestContext(randomUUID(), { kind: ActorKind.System, name }, grants, [], null, null);
+  }
+
+  /** Used by TenantTransactions only. */
+  withTransaction(em: EntityManager, tenantIds: readonly string[], pending: PendingEvent[]): RequestContext {
+    return new RequestContext(this.requestId, this.principal, this.grants, tenantIds, em, pending);
+  }
+
+  get isAuthenticated(): boolean {
+    return this.principal !== null;
+  }
+
+  get userId(): string | null {
+    return this.principal?.kind === ActorKind.User ? this.principal.userId : null;
+  }
+
+  get isReadOnly(): boolean {
+    return this.principal?.kind === ActorKind.Wallboard;
+  }
+
+  /** Hotels where the caller holds `permission`. */
+  hotelsWith(permission: Permission): string[] {
+    const out: string[] = [];
+    for (const [hotelId, permissions] of this.grants) {
+      if (permissions.has(permission)) {
+        out.push(hotelId);
+      }
+    }
+    return out;
+  }
+
+  can(permission: Permission, hotelId: string): boolean {
+    return this.grants.get(hotelId)?.has(permission) ?? false;
+  }
+
+  /** True when `hotelId` is inside the tenant scope of the current transaction. */
+  inScope(hotelId: string): boolean {
+    return this.tenantIds.includes(hotelId);
+  }
+
+  get tx(): EntityManager {
+    if (!this.em) {
+      throw new Error('RequestContext has no transaction: call the service through TenantTransactions.run');
+    }
+    return this.em;
+  }
+
+  /** Queue an event to publish once the current transaction has committed; dropped on rollback. */
+  publishAfterCommit(channel: string, payload: unknown): void {
+    if (!this.pending) {
+      throw new Error('publishAfterCommit outside a transaction');
+    }
+    this.pending.push({ channel, payload });
+  }
+}

@@ -1,0 +1,59 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { PendingEvent, RequestContext } from '../context/request-context';
+import { PubSubPort } from '../pubsub/pubsub.port';
+import { applyDbScope, DbScope, isUuid } from './tenant-scope';
+
+/**
+ * The transaction boundary. Every unit of work (a GraphQL root field, a job) runs inside `run`, which opens one
+ * transaction, sets the tenant scope first, hands the service a context bound to that transaction, and publishes the
+ * events the work queued only after COMMIT succeeded (after-commit hook, see docs/architecture.md).
+ */
+@Injectable()
+export class TenantTransactions {
+  private readonly logger = new Logger(TenantTransactions.name);
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly pubsub: PubSubPort,
+  ) {}
+
+  /** Runs `work` with the tenant scope narrowed to `tenantIds` (already authorised by the caller). */
+  async run<T>(
+    ctx: RequestContext,
+    tenantIds: readonly string[],
+    work: (ctx: RequestContext) => Promise<T>,
+  ): Promise<T> {
+    const scope = [...new Set(tenantIds.filter(isUuid))];
+    return this.inTransaction({ tenantIds: scope }, (em, pending) => work(ctx.withTransaction(em, scope, pending)));
+  }
+
+  /** Identity work before a tenant scope exists (login, authenticating a credential). */
+  async runIdentity<T>(scope: DbScope, work: (em: EntityManager, pending: PendingEvent[]) => Promise<T>): Promise<T> {
+    return this.inTransaction(scope, work);
+  }
+
+  private async inTransaction<T>(
+    scope: DbScope,
+    work: (em: EntityManager, pending: PendingEvent[]) => Promise<T>,
+  ): Promise<T> {
+    const pending: PendingEvent[] = [];
+    const result = await this.dataSource.transaction(async (em) => {
+      await applyDbScope(em, scope);
+      return work(em, pending);
+    });
+    await this.flush(pending);
+    return result;
+  }
+
+  private async flush(pending: PendingEvent[]): Promise<void> {
+    for (const event of pending) {
+      try {
+        await this.pubsub.publish(event.channel, event.payload);
+      } catch (error) {
+        // The change is committed and stays the source of truth; live subscribers catch up on their next fetch.
+        this.logger.error({ err: error, channel: event.channel }, 'publish after commit failed');
+      }
+    }
+  }
+}

@@ -1,0 +1,26 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Params } from 'nestjs-pino';
+import type { BatonConfig } from '../config/baton-config';
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{8,128}$/;
+const QUIET_ROUTES = new Set(['/health/live', '/health/ready', '/metrics']);
+
+/** Structured JSON logs (pino): one line per request with its request id; tenant ids are assigned per resolver. */
+export function loggerOptions(config: BatonConfig): Params {
+  return {
+    pinoHttp: {
+      level: config.LOG_LEVEL,
+      base: { service: 'baton', role: config.BATON_ROLE },
+      redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-api-key"]'],
+      genReqId: (req: IncomingMessage, res: ServerResponse) => {
+        const given = req.headers['x-request-id'];
+        const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+        res.setHeader('x-request-id', id);
+        return id;
+      },
+      customAttributeKeys: { reqId: 'requestId' },
+      autoLogging: { ignore: (req: IncomingMessage) => QUIET_ROUTES.has((req.url ?? '').split('?')[0]) },
+    },
+  };
+}

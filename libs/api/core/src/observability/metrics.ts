@@ -1,0 +1,54 @@
+import { Injectable } from '@nestjs/common';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+
+/** Prometheus metrics (prom-client), one registry per process so tests can start several apps side by side. */
+@Injectable()
+export class Metrics {
+  readonly registry = new Registry();
+
+  readonly httpDuration = new Histogram({
+    name: 'baton_http_request_duration_seconds',
+    help: 'HTTP request latency',
+    labelNames: ['method', 'route', 'status'],
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+    registers: [this.registry],
+  });
+
+  readonly graphqlDuration = new Histogram({
+    name: 'baton_graphql_operation_duration_seconds',
+    help: 'GraphQL operation latency over HTTP',
+    labelNames: ['operation_type', 'operation_name', 'outcome'],
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+    registers: [this.registry],
+  });
+
+  readonly wsConnections = new Gauge({
+    name: 'baton_ws_connections',
+    help: 'Open, acknowledged graphql-ws connections',
+    registers: [this.registry],
+  });
+
+  readonly wsRefused = new Counter({
+    name: 'baton_ws_connections_refused_total',
+    help: 'graphql-ws connections refused in onConnect (4403)',
+    registers: [this.registry],
+  });
+
+  readonly pubsubLag = new Histogram({
+    name: 'baton_pubsub_lag_seconds',
+    help: 'Time from publish (after commit) to delivery to a subscription on this instance',
+    labelNames: ['adapter'],
+    buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 5],
+    registers: [this.registry],
+  });
+
+  readonly workerTicks = new Counter({
+    name: 'baton_worker_ticks_total',
+    help: 'Worker scheduler loop ticks',
+    registers: [this.registry],
+  });
+
+  constructor() {
+    collectDefaultMetrics({ register: this.registry, prefix: 'baton_' });
+  }
+}

@@ -1,0 +1,5 @@
+export * from './tenancy.module';
+export * from './tenancy.errors';
+export * from './entities';
+export * from './objects/tenancy.objects';
+export { userGrants, apiKeyGrants, wallboardGrants } from './services/grants';

@@ -1,0 +1,102 @@
+/**
+ * Named permissions and the one place where roles map to them.
+ * The API guard, the GraphQL schema test and the dashboard all read this file, so a role change is one diff.
+ */
+export enum Permission {
+  /** Marker for the few public operations (login, refresh). Still declared explicitly so the schema test can see it. */
+  Public = 'public',
+  /** Any authenticated principal (e.g. `me`). */
+  Authenticated = 'authenticated',
+  HotelsRead = 'hotels.read',
+  AuditRead = 'audit.read',
+  CasesRead = 'cases.read',
+  CasesWrite = 'cases.write',
+  PiiReveal = 'pii.reveal',
+  KpisRead = 'kpis.read',
+  WallboardView = 'wallboard.view',
+  MembersRead = 'members.read',
+  MembersManage = 'members.manage',
+  ApiKeysManage = 'apikeys.manage',
+  WallboardsManage = 'wallboards.manage',
+  AdminSettings = 'admin.settings',
+}
+
+export enum HotelRole {
+  Viewer = 'viewer',
+  Agent = 'agent',
+  Supervisor = 'supervisor',
+  Gm = 'gm',
+  Admin = 'admin',
+}
+
+export enum AgencyRole {
+  AgencyManager = 'agency_manager',
+  AgencyAdmin = 'agency_admin',
+}
+
+export type AnyRole = HotelRole | AgencyRole;
+
+const VIEWER: Permission[] = [Permission.HotelsRead, Permission.CasesRead, Permission.KpisRead, Permission.AuditRead];
+const AGENT: Permission[] = [...VIEWER, Permission.CasesWrite];
+const SUPERVISOR: Permission[] = [...AGENT, Permission.PiiReveal, Permission.MembersRead, Permission.WallboardsManage];
+const GM: Permission[] = [...SUPERVISOR];
+const ADMIN: Permission[] = [
+  ...SUPERVISOR,
+  Permission.MembersManage,
+  Permission.ApiKeysManage,
+  Permission.AdminSettings,
+];
+
+/** Permissions a role grants on each hotel it reaches (agency roles reach every hotel of their agency). */
+export const ROLE_PERMISSIONS: Readonly<Record<AnyRole, readonly Permission[]>> = {
+  [HotelRole.Viewer]: VIEWER,
+  [HotelRole.Agent]: AGENT,
+  [HotelRole.Supervisor]: SUPERVISOR,
+  [HotelRole.Gm]: GM,
+  [HotelRole.Admin]: ADMIN,
+  [AgencyRole.AgencyManager]: [...SUPERVISOR, Permission.MembersManage],
+  [AgencyRole.AgencyAdmin]: ADMIN,
+};
+
+/** API key scopes; keys are read-only unless `write` is chosen explicitly. */
+export enum ApiKeyScope {
+  Read = 'read',
+  Write = 'write',
+}
+
+export const API_KEY_SCOPE_PERMISSIONS: Readonly<Record<ApiKeyScope, readonly Permission[]>> = {
+  [ApiKeyScope.Read]: [Permission.HotelsRead, Permission.CasesRead, Permission.KpisRead, Permission.AuditRead],
+  [ApiKeyScope.Write]: [Permission.CasesWrite],
+};
+
+/** Wallboard (TV kiosk) tokens are read-only and board-scoped. */
+export enum WallboardBoard {
+  Activity = 'activity',
+  Queue = 'queue',
+  Kpi = 'kpi',
+}
+
+export const WALLBOARD_PERMISSIONS: readonly Permission[] = [
+  Permission.HotelsRead,
+  Permission.WallboardView,
+  Permission.KpisRead,
+  Permission.AuditRead,
+];
+
+export function permissionsForRoles(roles: Iterable<AnyRole>): Set<Permission> {
+  const out = new Set<Permission>();
+  for (const role of roles) {
+    for (const p of ROLE_PERMISSIONS[role]) {
+      out.add(p);
+    }
+  }
+  return out;
+}
+
+export function isHotelRole(value: string): value is HotelRole {
+  return (Object.values(HotelRole) as string[]).includes(value);
+}
+
+export function isAgencyRole(value: string): value is AgencyRole {
+  return (Object.values(AgencyRole) as string[]).includes(value);
+}
