@@ -1,0 +1,45 @@
+import type { Session } from '@baton/web/data-access';
+import { LoginPage } from '@baton/web/feature-auth';
+import { HotelsPage } from '@baton/web/feature-activity';
+import { watch } from 'vue';
+import { createRouter, createWebHistory, type Router } from 'vue-router';
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** Reachable without a session. */
+    public?: boolean;
+  }
+}
+
+export function createAppRouter(session: Session): Router {
+  const router = createRouter({
+    history: createWebHistory(import.meta.env.BASE_URL),
+    routes: [
+      { path: '/', redirect: '/hotels' },
+      { path: '/login', name: 'login', component: LoginPage, meta: { public: true } },
+      { path: '/hotels', name: 'hotels', component: HotelsPage },
+      { path: '/:pathMatch(.*)*', redirect: '/hotels' },
+    ],
+  });
+
+  router.beforeEach((to) => {
+    const signedIn = session.isAuthenticated.value;
+    if (to.meta.public) {
+      return signedIn && to.name === 'login' ? { name: 'hotels' } : true;
+    }
+    if (!signedIn) {
+      return { name: 'login', query: to.fullPath === '/hotels' ? {} : { redirect: to.fullPath } };
+    }
+    return true;
+  });
+
+  // The session can end outside any page: refresh token expired, or sign-out in another tab.
+  watch(session.isAuthenticated, (signedIn) => {
+    const current = router.currentRoute.value;
+    if (!signedIn && !current.meta.public) {
+      void router.replace({ name: 'login', query: { redirect: current.fullPath } });
+    }
+  });
+
+  return router;
+}

@@ -1,0 +1,1 @@
+export { default as HotelsPage } from './lib/HotelsPage.vue';
