@@ -33,6 +33,8 @@ async function checkRedis(url: string): Promise<void> {
     connectTimeout: 5000,
     retryStrategy: () => null,
   });
+  // Without a listener ioredis prints "Unhandled error event" for every failed attempt; the error is reported below.
+  redis.on('error', () => undefined);
   try {
     await redis.connect();
     await redis.ping();

@@ -1,0 +1,4 @@
+export * from './test-database';
+export * from './test-api';
+export * from './world';
+export * from './ws-client';
