@@ -1,4 +1,4 @@
-import { ErrorCode } from '@baton/shared/contracts';
+import { ErrorCode, HotelRole, WallboardBoard } from '@baton/shared/contracts';
 import { BatonError } from '@baton/api/core';
 
 /** Why a tenancy operation was refused; each maps to one client-visible code and message. */
@@ -14,6 +14,10 @@ export enum TenancyError {
   UnknownUser = 'unknown_user',
   AlreadyMember = 'already_member',
   LastAdmin = 'last_admin',
+  RoleAboveCaller = 'role_above_caller',
+  InvalidRole = 'invalid_role',
+  InvalidBoard = 'invalid_board',
+  MixedAgencies = 'mixed_agencies',
 }
 
 const MESSAGES: Record<TenancyError, [ErrorCode, string]> = {
@@ -28,6 +32,19 @@ const MESSAGES: Record<TenancyError, [ErrorCode, string]> = {
   [TenancyError.UnknownUser]: [ErrorCode.NotFound, 'No user with this e-mail'],
   [TenancyError.AlreadyMember]: [ErrorCode.Conflict, 'User is already a member of this hotel'],
   [TenancyError.LastAdmin]: [ErrorCode.Conflict, 'A hotel must keep at least one admin'],
+  [TenancyError.RoleAboveCaller]: [
+    ErrorCode.Forbidden,
+    'You cannot grant, change or remove a role that has permissions you do not hold on this hotel',
+  ],
+  [TenancyError.InvalidRole]: [ErrorCode.BadUserInput, `role must be one of: ${Object.values(HotelRole).join(', ')}`],
+  [TenancyError.InvalidBoard]: [
+    ErrorCode.BadUserInput,
+    `board must be one of: ${Object.values(WallboardBoard).join(', ')}`,
+  ],
+  [TenancyError.MixedAgencies]: [
+    ErrorCode.BadUserInput,
+    'An API key for several hotels must cover hotels of one agency only',
+  ],
 };
 
 export function tenancyError(reason: TenancyError, details?: Record<string, unknown>): BatonError {

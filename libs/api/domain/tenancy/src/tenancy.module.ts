@@ -2,10 +2,16 @@ import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { PrincipalResolver } from '@baton/api/core';
 import { TENANCY_ENTITIES } from './entities';
+import { ApiKeysResolver } from './resolvers/api-keys.resolver';
 import { AuthResolver } from './resolvers/auth.resolver';
 import { HotelsResolver } from './resolvers/hotels.resolver';
+import { MembershipsResolver } from './resolvers/memberships.resolver';
+import { WallboardTokensResolver } from './resolvers/wallboard-tokens.resolver';
+import { ApiKeysService } from './services/api-keys.service';
 import { AuthService } from './services/auth.service';
 import { HotelsService } from './services/hotels.service';
+import { MembershipsService } from './services/memberships.service';
+import { WallboardTokensService } from './services/wallboard-tokens.service';
 import { TenancyPrincipalResolver } from './services/principal-resolver.service';
 
 /**
@@ -20,8 +26,14 @@ import { TenancyPrincipalResolver } from './services/principal-resolver.service'
     { provide: PrincipalResolver, useExisting: TenancyPrincipalResolver },
     AuthService,
     HotelsService,
+    MembershipsService,
+    ApiKeysService,
+    WallboardTokensService,
     AuthResolver,
     HotelsResolver,
+    MembershipsResolver,
+    ApiKeysResolver,
+    WallboardTokensResolver,
   ],
   exports: [PrincipalResolver, TenancyPrincipalResolver],
 })
