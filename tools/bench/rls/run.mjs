@@ -41,7 +41,12 @@ try {
   await admin.connect();
   const hotelIds = Array.from({ length: HOTELS }, () => randomUUID());
   for (const [i, id] of hotelIds.entries()) {
-    await admin.query(`INSERT INTO hotel (id, name, slug, code) VALUES ($1, $2, $3, $4)`, [id, `Bench ${i}`, `bench-${i}`, `BN${'ABC'[i]}`]);
+    await admin.query(`INSERT INTO hotel (id, name, slug, code) VALUES ($1, $2, $3, $4)`, [
+      id,
+      `Bench ${i}`,
+      `bench-${i}`,
+      `BN${'ABC'[i]}`,
+    ]);
   }
   await admin.query(
     `INSERT INTO audit_log (tenant_id, occurred_at, actor_kind, action, entity_type, entity_id)
@@ -80,11 +85,13 @@ try {
   };
 
   const measure = async ({ url, run }) => {
-    const clients = await Promise.all(Array.from({ length: CLIENTS }, async () => {
-      const c = new Client({ connectionString: url });
-      await c.connect();
-      return c;
-    }));
+    const clients = await Promise.all(
+      Array.from({ length: CLIENTS }, async () => {
+        const c = new Client({ connectionString: url });
+        await c.connect();
+        return c;
+      }),
+    );
     for (const c of clients) {
       for (let i = 0; i < 50; i++) {
         await run(c, hotelIds[i % HOTELS]); // warm-up
@@ -93,14 +100,16 @@ try {
     const latencies = [];
     let next = 0;
     const t0 = performance.now();
-    await Promise.all(clients.map(async (c) => {
-      while (next < ITERATIONS) {
-        const i = next++;
-        const s = performance.now();
-        await run(c, hotelIds[i % HOTELS]);
-        latencies.push(performance.now() - s);
-      }
-    }));
+    await Promise.all(
+      clients.map(async (c) => {
+        while (next < ITERATIONS) {
+          const i = next++;
+          const s = performance.now();
+          await run(c, hotelIds[i % HOTELS]);
+          latencies.push(performance.now() - s);
+        }
+      }),
+    );
     const seconds = (performance.now() - t0) / 1000;
     await Promise.all(clients.map((c) => c.end()));
     latencies.sort((a, b) => a - b);
@@ -110,7 +119,10 @@ try {
 
   // Alternate the order so neither side always runs on a warmer cache.
   const results = { baseline: [], transaction: [], baton: [] };
-  for (const order of [['baseline', 'transaction', 'baton'], ['baton', 'transaction', 'baseline']]) {
+  for (const order of [
+    ['baseline', 'transaction', 'baton'],
+    ['baton', 'transaction', 'baseline'],
+  ]) {
     for (const name of order) {
       results[name].push(await measure(scenarios[name]));
     }
@@ -124,7 +136,9 @@ try {
   console.log(`tx only   ${tx.throughput.toFixed(0)} queries/s  p50 ${tx.p50} ms  p99 ${tx.p99} ms`);
   console.log(`baton     ${baton.throughput.toFixed(0)} queries/s  p50 ${baton.p50} ms  p99 ${baton.p99} ms`);
   console.log(`ratio     baton/baseline throughput = ${(baton.throughput / base.throughput).toFixed(2)}`);
-  console.log(`ratio     baton/tx-only throughput  = ${(baton.throughput / tx.throughput).toFixed(2)}  (the RLS filter itself)`);
+  console.log(
+    `ratio     baton/tx-only throughput  = ${(baton.throughput / tx.throughput).toFixed(2)}  (the RLS filter itself)`,
+  );
 } finally {
   await pg.stop();
   fs.rmSync(runDir, { recursive: true, force: true });

@@ -20,7 +20,10 @@ describe('cross-tenant ids behave like missing ids (e2e)', () => {
   const operations: Array<[string, (id: string) => string]> = [
     ['hotel', (id) => `{ hotel(id: "${id}") { id } }`],
     ['recentActivity', (id) => `{ recentActivity(hotelId: "${id}") { id } }`],
-    ['updateHotelSettings', (id) => `mutation { updateHotelSettings(hotelId: "${id}", input: { name: "Taken" }) { id } }`],
+    [
+      'updateHotelSettings',
+      (id) => `mutation { updateHotelSettings(hotelId: "${id}", input: { name: "Taken" }) { id } }`,
+    ],
   ];
 
   it.each(operations)('%s', async (_name, query) => {

@@ -23,7 +23,9 @@ describe('every GraphQL operation declares its permission', () => {
       LOG_LEVEL: 'silent',
       BATON_ROLE: 'api',
     });
-    const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(config), DiscoveryModule] }).compile();
+    const moduleRef = await Test.createTestingModule({
+      imports: [AppModule.forRoot(config), DiscoveryModule],
+    }).compile();
     const app = moduleRef.createNestApplication({ logger: false });
     await app.init();
     try {

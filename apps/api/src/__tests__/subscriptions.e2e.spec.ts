@@ -1,4 +1,14 @@
-import { collect, connectionOutcome, createTestDatabase, createWorld, startTestApi, TestApi, TestDatabase, World, wsClient } from '@baton/api/testing';
+import {
+  collect,
+  connectionOutcome,
+  createTestDatabase,
+  createWorld,
+  startTestApi,
+  TestApi,
+  TestDatabase,
+  World,
+  wsClient,
+} from '@baton/api/testing';
 
 const SUBSCRIPTION = 'subscription($h: ID!) { hotelActivity(hotelId: $h) { id hotelId action actorName } }';
 const rename = (hotelId: string, name: string) =>
@@ -29,7 +39,11 @@ describe('hotelActivity subscription (e2e over graphql-ws)', () => {
       const events = await feed.waitFor(1);
       await new Promise((r) => setTimeout(r, 300));
       expect(events).toHaveLength(1);
-      expect(events[0].hotelActivity).toMatchObject({ hotelId: world.hotelA.id, action: 'hotel.settings_updated', actorName: 'admin-a' });
+      expect(events[0].hotelActivity).toMatchObject({
+        hotelId: world.hotelA.id,
+        action: 'hotel.settings_updated',
+        actorName: 'admin-a',
+      });
       feed.stop();
       await client.dispose();
     });
@@ -41,7 +55,8 @@ describe('hotelActivity subscription (e2e over graphql-ws)', () => {
       await foreign.done;
       const missing = collect<Event>(client, SUBSCRIPTION, { h: '00000000-0000-4000-8000-000000000000' });
       await missing.done;
-      const codes = (errors: unknown[]) => (errors.flat() as Array<{ extensions?: { code?: string } }>).map((e) => e.extensions?.code);
+      const codes = (errors: unknown[]) =>
+        (errors.flat() as Array<{ extensions?: { code?: string } }>).map((e) => e.extensions?.code);
       expect(codes(foreign.errors)).toEqual(['NOT_FOUND']);
       expect(codes(missing.errors)).toEqual(['NOT_FOUND']);
       await client.dispose();
@@ -50,7 +65,10 @@ describe('hotelActivity subscription (e2e over graphql-ws)', () => {
     it('closes the socket with 4403 for a missing, forged or revoked credential', async () => {
       expect(await connectionOutcome(api.wsUrl, null)).toEqual({ acked: false, code: 4403 });
       expect(await connectionOutcome(api.wsUrl, 'not-a-token')).toEqual({ acked: false, code: 4403 });
-      expect(await connectionOutcome(api.wsUrl, 'bak_00000000-0000-4000-8000-000000000000.' + 'x'.repeat(43))).toEqual({ acked: false, code: 4403 });
+      expect(await connectionOutcome(api.wsUrl, 'bak_00000000-0000-4000-8000-000000000000.' + 'x'.repeat(43))).toEqual({
+        acked: false,
+        code: 4403,
+      });
       const agentA = await api.login(world.users.agentA.email);
       expect(await connectionOutcome(api.wsUrl, agentA)).toEqual({ acked: true });
     });
@@ -94,7 +112,7 @@ describe('hotelActivity subscription (e2e over graphql-ws)', () => {
       expect(events[0].hotelActivity.hotelId).toBe(world.hotelA.id);
       await new Promise((r) => setTimeout(r, 300));
       expect(feedB.events).toEqual([]);
-      const ready = await (await fetch(`${one.url}/health/ready`)).json();
+      const ready = (await (await fetch(`${one.url}/health/ready`)).json()) as { checks: Record<string, string> };
       expect(ready.checks).toMatchObject({ database: 'up', redis: 'up' });
       feedA.stop();
       feedB.stop();

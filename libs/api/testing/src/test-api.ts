@@ -21,7 +21,11 @@ export interface TestApi {
   process: ChildProcess;
   /** Everything the process printed (stdout + stderr), for assertions on logs and for debugging failures. */
   output(): string;
-  gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GqlResult<T>>;
+  gql<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    token?: string,
+  ): Promise<GqlResult<T>>;
   login(email: string, password?: string): Promise<string>;
   /** SIGTERM and wait for exit; drops the database unless `keepDb`. */
   close(options?: { keepDb?: boolean }): Promise<void>;
@@ -85,7 +89,11 @@ export async function startTestApi(options: StartTestApiOptions = {}): Promise<T
   ensureBuilt();
   const db = options.db ?? (await createTestDatabase());
   const port = await freePort();
-  const child = spawn(process.execPath, [MAIN], { cwd: ROOT, env: testEnv(db, port, options), stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [MAIN], {
+    cwd: ROOT,
+    env: testEnv(db, port, options),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout?.on('data', (c: Buffer) => (output += c.toString()));
   child.stderr?.on('data', (c: Buffer) => (output += c.toString()));

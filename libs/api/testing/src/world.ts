@@ -27,13 +27,23 @@ export async function createHotel(
   overrides: Partial<Omit<TestHotel, 'id'>> & { timeZone?: string } = {},
 ): Promise<TestHotel> {
   const id = randomUUID();
-  const code = overrides.code ?? `T${randomUUID().replace(/[^a-f]/g, '').slice(0, 4).toUpperCase().padEnd(4, 'X')}`;
+  const code =
+    overrides.code ??
+    `T${randomUUID()
+      .replace(/[^a-f]/g, '')
+      .slice(0, 4)
+      .toUpperCase()
+      .padEnd(4, 'X')}`;
   const name = overrides.name ?? `Hotel ${code}`;
   await client.query(`SELECT set_config('app.tenant_ids', $1, false)`, [id]);
-  await client.query(
-    `INSERT INTO hotel (id, agency_id, name, slug, code, time_zone) VALUES ($1, $2, $3, $4, $5, $6)`,
-    [id, overrides.agencyId ?? null, name, `${code.toLowerCase()}-${id.slice(0, 8)}`, code, overrides.timeZone ?? 'Europe/Istanbul'],
-  );
+  await client.query(`INSERT INTO hotel (id, agency_id, name, slug, code, time_zone) VALUES ($1, $2, $3, $4, $5, $6)`, [
+    id,
+    overrides.agencyId ?? null,
+    name,
+    `${code.toLowerCase()}-${id.slice(0, 8)}`,
+    code,
+    overrides.timeZone ?? 'Europe/Istanbul',
+  ]);
   return { id, code, name, agencyId: overrides.agencyId ?? null };
 }
 
@@ -53,12 +63,20 @@ export async function createUser(client: Client, overrides: Partial<Omit<TestUse
 
 export async function addHotelRole(client: Client, hotelId: string, userId: string, role: HotelRole): Promise<void> {
   await client.query(`SELECT set_config('app.tenant_ids', $1, false)`, [hotelId]);
-  await client.query(`INSERT INTO hotel_membership (hotel_id, user_id, role) VALUES ($1, $2, $3)`, [hotelId, userId, role]);
+  await client.query(`INSERT INTO hotel_membership (hotel_id, user_id, role) VALUES ($1, $2, $3)`, [
+    hotelId,
+    userId,
+    role,
+  ]);
 }
 
 export async function addAgencyRole(client: Client, agencyId: string, userId: string, role: AgencyRole): Promise<void> {
   await client.query(`SELECT set_config('app.identity_user_id', $1, false)`, [userId]);
-  await client.query(`INSERT INTO agency_membership (agency_id, user_id, role) VALUES ($1, $2, $3)`, [agencyId, userId, role]);
+  await client.query(`INSERT INTO agency_membership (agency_id, user_id, role) VALUES ($1, $2, $3)`, [
+    agencyId,
+    userId,
+    role,
+  ]);
 }
 
 export interface World {
@@ -81,10 +99,15 @@ export interface World {
 export async function createWorld(db: TestDatabase): Promise<World> {
   return withClient(db.ownerUrl, async (client) => {
     const agencyId = randomUUID();
-    await client.query(`INSERT INTO agency (id, name, slug) VALUES ($1, $2, $3)`, [agencyId, 'Test Agency', `agency-${agencyId.slice(0, 8)}`]);
+    await client.query(`INSERT INTO agency (id, name, slug) VALUES ($1, $2, $3)`, [
+      agencyId,
+      'Test Agency',
+      `agency-${agencyId.slice(0, 8)}`,
+    ]);
     const hotelA = await createHotel(client, { agencyId, name: 'Hotel Alpha' });
     const hotelB = await createHotel(client, { name: 'Hotel Beta' });
-    const mk = (label: string) => createUser(client, { email: `${label}-${randomUUID().slice(0, 6)}@test.baton`, displayName: label });
+    const mk = (label: string) =>
+      createUser(client, { email: `${label}-${randomUUID().slice(0, 6)}@test.baton`, displayName: label });
     const users = {
       agencyAdmin: await mk('agency-admin'),
       adminA: await mk('admin-a'),

@@ -12,14 +12,21 @@ export interface Collected<T> {
 }
 
 /** A graphql-ws client as a third party would use it: credential in connectionParams. */
-export function wsClient(wsUrl: string, token: string | null, onClose?: (code: number, reason: string) => void): Client {
+export function wsClient(
+  wsUrl: string,
+  token: string | null,
+  onClose?: (code: number, reason: string) => void,
+): Client {
   return createClient({
     url: wsUrl,
     webSocketImpl: WebSocket,
     lazy: true,
     retryAttempts: 0,
     connectionParams: token ? { authorization: `Bearer ${token}` } : {},
-    on: { closed: (event) => onClose?.((event as { code: number }).code, String((event as { reason?: string }).reason ?? '')) },
+    on: {
+      closed: (event) =>
+        onClose?.((event as { code: number }).code, String((event as { reason?: string }).reason ?? '')),
+    },
   });
 }
 

@@ -26,7 +26,13 @@ describe('row-level security (real Postgres, app role)', () => {
 
   it('forces RLS on every table with tenant_id and on every table the app role can read', async () => {
     const rows = await withClient(db.ownerUrl, (c) =>
-      c.query<{ relname: string; relrowsecurity: boolean; relforcerowsecurity: boolean; has_tenant: boolean; app_reads: boolean }>(
+      c.query<{
+        relname: string;
+        relrowsecurity: boolean;
+        relforcerowsecurity: boolean;
+        has_tenant: boolean;
+        app_reads: boolean;
+      }>(
         `SELECT c.relname, c.relrowsecurity, c.relforcerowsecurity,
                 EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attname = 'tenant_id' AND NOT a.attisdropped) AS has_tenant,
                 has_table_privilege($1, c.oid, 'SELECT') AS app_reads
@@ -67,7 +73,9 @@ describe('row-level security (real Postgres, app role)', () => {
     );
     expect(role.rows[0]).toEqual({ rolsuper: false, rolbypassrls: false, rolcreaterole: false, rolcreatedb: false });
     const owned = await withClient(db.ownerUrl, (c) =>
-      c.query(`SELECT c.relname FROM pg_class c JOIN pg_roles r ON r.oid = c.relowner WHERE r.rolname = $1`, [APP_ROLE]),
+      c.query(`SELECT c.relname FROM pg_class c JOIN pg_roles r ON r.oid = c.relowner WHERE r.rolname = $1`, [
+        APP_ROLE,
+      ]),
     );
     expect(owned.rows).toEqual([]);
   });
@@ -79,7 +87,9 @@ describe('row-level security (real Postgres, app role)', () => {
       expect((await c.query('SELECT * FROM hotel_membership')).rows).toEqual([]);
       expect((await c.query('SELECT * FROM api_key')).rows).toEqual([]);
       await expect(
-        c.query(`INSERT INTO audit_log (tenant_id, actor_kind, action, entity_type) VALUES ($1, 'system', 'x', 'y')`, [world.hotelA.id]),
+        c.query(`INSERT INTO audit_log (tenant_id, actor_kind, action, entity_type) VALUES ($1, 'system', 'x', 'y')`, [
+          world.hotelA.id,
+        ]),
       ).rejects.toThrow(/row-level security/);
       // An emptied setting (what SET LOCAL leaves behind on a pooled connection) is still "no tenant".
       await c.query('BEGIN');
@@ -94,9 +104,13 @@ describe('row-level security (real Postgres, app role)', () => {
     await withClient(db.appUrl, async (c) => {
       await c.query('BEGIN');
       await c.query(`SELECT set_config('app.tenant_ids', $1, true)`, [world.hotelA.id]);
-      expect((await c.query('SELECT tenant_id FROM audit_log WHERE tenant_id = $1', [world.hotelB.id])).rows).toEqual([]);
+      expect((await c.query('SELECT tenant_id FROM audit_log WHERE tenant_id = $1', [world.hotelB.id])).rows).toEqual(
+        [],
+      );
       await expect(
-        c.query(`INSERT INTO audit_log (tenant_id, actor_kind, action, entity_type) VALUES ($1, 'system', 'x', 'y')`, [world.hotelB.id]),
+        c.query(`INSERT INTO audit_log (tenant_id, actor_kind, action, entity_type) VALUES ($1, 'system', 'x', 'y')`, [
+          world.hotelB.id,
+        ]),
       ).rejects.toThrow(/row-level security/);
       await c.query('ROLLBACK');
       await c.query('BEGIN');
@@ -137,7 +151,9 @@ describe('row-level security (real Postgres, app role)', () => {
       };
       const unscoped = async () => (await pool.query('SELECT tenant_id FROM audit_log')).rows;
       const runs = await Promise.all(
-        Array.from({ length: 40 }, (_, i) => (i % 3 === 2 ? unscoped() : request(i % 2 ? world.hotelA.id : world.hotelB.id))),
+        Array.from({ length: 40 }, (_, i) =>
+          i % 3 === 2 ? unscoped() : request(i % 2 ? world.hotelA.id : world.hotelB.id),
+        ),
       );
       runs.forEach((rows, i) => {
         if (i % 3 === 2) {
@@ -155,7 +171,9 @@ describe('row-level security (real Postgres, app role)', () => {
   it('ignores a malformed scope instead of widening it', async () => {
     await withClient(db.appUrl, async (c) => {
       await c.query('BEGIN');
-      await expect(c.query(`SELECT set_config('app.tenant_ids', $1, true)`, [`${randomUUID()}' OR true --`])).resolves.toBeDefined();
+      await expect(
+        c.query(`SELECT set_config('app.tenant_ids', $1, true)`, [`${randomUUID()}' OR true --`]),
+      ).resolves.toBeDefined();
       await expect(c.query('SELECT * FROM audit_log')).rejects.toThrow(/invalid input syntax for type uuid/);
       await c.query('ROLLBACK');
     });
