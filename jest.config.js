@@ -24,7 +24,10 @@ module.exports = {
     '^.+/tools/test/global-(setup|teardown)\\.ts$': ['@swc/jest', swcKeepDynamicImport],
     '^.+\\.ts$': ['@swc/jest', swc],
     // These ship ESM only; Node 20 loads them natively but Jest's module registry needs CommonJS.
-    '^.+/node_modules/(jose|@nestjs/typeorm|@nestjs/schedule)/.+\\.js$': ['@swc/jest', { jsc: { target: 'es2022' }, module: { type: 'commonjs' } }],
+    '^.+/node_modules/(jose|@nestjs/typeorm|@nestjs/schedule)/.+\\.js$': [
+      '@swc/jest',
+      { jsc: { target: 'es2022' }, module: { type: 'commonjs' } },
+    ],
   },
   transformIgnorePatterns: ['/node_modules/(?!(jose|@nestjs/typeorm|@nestjs/schedule)/)'],
   moduleNameMapper: jestModuleNameMapper(__dirname),

@@ -18,7 +18,9 @@ const say = (line) => process.stdout.write(`[baton] ${line}\n`);
 function run(cmd, args, env = process.env) {
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, args, { cwd: ROOT, stdio: 'inherit', env });
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${cmd} ${args.join(' ')} exited with ${code}`))));
+    child.on('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`${cmd} ${args.join(' ')} exited with ${code}`)),
+    );
   });
 }
 
@@ -36,7 +38,10 @@ async function main() {
   const env = { ...process.env };
   let postgres = null;
   if (!env.DATABASE_URL) {
-    postgres = await startEmbeddedPostgres({ dataDir: path.join(DATA, 'pg'), port: Number(env.EMBEDDED_PG_PORT ?? 54329) });
+    postgres = await startEmbeddedPostgres({
+      dataDir: path.join(DATA, 'pg'),
+      port: Number(env.EMBEDDED_PG_PORT ?? 54329),
+    });
     env.DATABASE_URL = postgres.adminUrl;
     say(`embedded Postgres on port ${postgres.port} (data in .data/pg)`);
   }
@@ -54,13 +59,19 @@ async function main() {
     await run(process.execPath, ['tools/build/build.mjs', 'dashboard']);
   }
 
-  const api = spawn(process.execPath, ['dist/api/apps/api/src/main.js'], { cwd: ROOT, stdio: ['inherit', 'pipe', 'inherit'], env });
+  const api = spawn(process.execPath, ['dist/api/apps/api/src/main.js'], {
+    cwd: ROOT,
+    stdio: ['inherit', 'pipe', 'inherit'],
+    env,
+  });
   api.stdout.on('data', (chunk) => {
     process.stdout.write(chunk);
     if (chunk.toString().includes('ready on')) {
       const url = `http://localhost:${env.PORT}`;
       say(`open ${url}/  ·  GraphQL ${url}/graphql  ·  health ${url}/health/ready  ·  metrics ${url}/metrics`);
-      say('demo logins (password baton-demo): agency@demo.baton, gm.blk@demo.baton, supervisor.blk@demo.baton, agent.blk@demo.baton (also sde, bdr)');
+      say(
+        'demo logins (password baton-demo): agency@demo.baton, gm.blk@demo.baton, supervisor.blk@demo.baton, agent.blk@demo.baton (also sde, bdr)',
+      );
     }
   });
   const stop = async (code) => {

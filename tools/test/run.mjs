@@ -8,7 +8,7 @@
 //
 // Stages:
 //   1 deps       redis-server and chromium on PATH (apt-get installs them when missing and root; tools/lib/system-deps.mjs)
-//   2 lint       eslint . --max-warnings=0
+//   2 lint       eslint . --max-warnings=0; prettier --check .
 //   3 typecheck  tsc -p tsconfig.json --noEmit; vue-tsc -p apps/dashboard/tsconfig.json --noEmit
 //   4 build      node tools/build/build.mjs all   (e2e tests spawn dist/api; the browser test needs dist/dashboard)
 //   5 jest       jest --json --outputFile tmp/jest-results-<pid>.json [--ci when CI is set] <extra args>
@@ -79,9 +79,15 @@ const stages = [
   },
   {
     name: 'lint',
-    title: 'lint (eslint . --max-warnings=0)',
+    title: 'lint (eslint . --max-warnings=0; prettier --check .)',
     skip: fast,
-    run: () => node(bin('eslint/bin/eslint.js'), ['.', '--max-warnings=0']),
+    async run() {
+      const eslint = await node(bin('eslint/bin/eslint.js'), ['.', '--max-warnings=0']);
+      if (eslint !== 0) {
+        return eslint;
+      }
+      return node(bin('prettier/bin/prettier.cjs'), ['--check', '--log-level', 'warn', '.']);
+    },
   },
   {
     name: 'typecheck',

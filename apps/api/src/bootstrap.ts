@@ -32,7 +32,8 @@ function serveDashboard(app: NestExpressApplication, dir: string): boolean {
 export async function createBatonApp(config: BatonConfig): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bufferLogs: true });
   app.useLogger(app.get(Logger));
-  app.enableShutdownHooks();
+  // Exit with 0 after the hooks ran (and pino flushed) instead of re-raising the signal.
+  app.enableShutdownHooks(undefined, { useProcessExit: true });
   app.disable('x-powered-by');
   if (config.runsApi && serveDashboard(app, config.DASHBOARD_DIR)) {
     new NestLogger('Bootstrap').log(`serving dashboard from ${resolve(config.DASHBOARD_DIR)}`);

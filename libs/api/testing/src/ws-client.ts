@@ -88,6 +88,8 @@ export function connectionOutcome(wsUrl: string, token: string | null): Promise<
       webSocketImpl: WebSocket,
       lazy: false,
       retryAttempts: 0,
+      // The close is the outcome we report; graphql-ws would otherwise print it with console.error.
+      onNonLazyError: () => undefined,
       connectionParams: token ? { authorization: `Bearer ${token}` } : {},
       on: {
         connected: () => {

@@ -9,6 +9,8 @@ const QUIET_ROUTES = new Set(['/health/live', '/health/ready', '/metrics']);
 /** Structured JSON logs (pino): one line per request with its request id; tenant ids are assigned per resolver. */
 export function loggerOptions(config: BatonConfig): Params {
   return {
+    // Fields assigned during the request (tenantIds, principal) also go on the "request completed" line.
+    assignResponse: true,
     pinoHttp: {
       level: config.LOG_LEVEL,
       base: { service: 'baton', role: config.BATON_ROLE },
@@ -19,7 +21,8 @@ export function loggerOptions(config: BatonConfig): Params {
         res.setHeader('x-request-id', id);
         return id;
       },
-      customAttributeKeys: { reqId: 'requestId' },
+      // A top-level requestId on every line of the request (req.id is only inside the serialized req).
+      customProps: (req: IncomingMessage & { id?: unknown }) => ({ requestId: req.id }),
       autoLogging: { ignore: (req: IncomingMessage) => QUIET_ROUTES.has((req.url ?? '').split('?')[0]) },
     },
   };
