@@ -19,7 +19,6 @@ import { createProjectGraphAsync } from '@nx/devkit';
 import prettier from 'eslint-config-prettier';
 import { defineConfig, globalIgnores } from 'eslint/config';
 import vue from 'eslint-plugin-vue';
-// `globals` and `@nx/devkit` arrive with @nx/eslint-plugin (and eslint); list them in devDependencies if that changes.
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 import vueParser from 'vue-eslint-parser';

@@ -34,6 +34,35 @@ function localSecret(name) {
   return fs.readFileSync(file, 'utf8').trim();
 }
 
+/** Newest modification time of the files under `dirs` (0 when none exist). */
+function newestMtime(dirs) {
+  let newest = 0;
+  const walk = (dir) => {
+    if (!fs.existsSync(dir)) {
+      return;
+    }
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) {
+        walk(full);
+      } else {
+        newest = Math.max(newest, fs.statSync(full).mtimeMs);
+      }
+    }
+  };
+  dirs.forEach((dir) => walk(path.join(ROOT, dir)));
+  return newest;
+}
+
+/** The dashboard build (vite, a few seconds) runs only when its sources changed since the last one. */
+function dashboardIsStale() {
+  const index = path.join(ROOT, 'dist/dashboard/index.html');
+  if (!fs.existsSync(index)) {
+    return true;
+  }
+  return newestMtime(['apps/dashboard', 'libs/web', 'libs/shared']) > fs.statSync(index).mtimeMs;
+}
+
 async function main() {
   const env = { ...process.env };
   let postgres = null;
@@ -55,7 +84,7 @@ async function main() {
   }
 
   await run(process.execPath, ['tools/build/build.mjs', 'api']);
-  if (!fs.existsSync(path.join(ROOT, 'dist/dashboard/index.html')) || env.BATON_REBUILD_DASHBOARD === '1') {
+  if (dashboardIsStale() || env.BATON_REBUILD_DASHBOARD === '1') {
     await run(process.execPath, ['tools/build/build.mjs', 'dashboard']);
   }
 

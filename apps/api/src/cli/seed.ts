@@ -1,11 +1,13 @@
 import 'reflect-metadata';
-import { loadConfig } from '@baton/api/core';
 import { seedDemo } from '../seed/demo-seed';
 
-/** Seeds the demo agency, hotels and users when the database has none. */
+/** Seeds the demo agency, hotels and users when the database has no user yet (owner role, DATABASE_URL). */
 async function main(): Promise<void> {
-  const config = loadConfig();
-  const seeded = await seedDemo(config.DATABASE_URL);
+  const ownerUrl = process.env.DATABASE_URL ?? '';
+  if (!/^postgres(ql)?:\/\/.+/.test(ownerUrl)) {
+    throw new Error('Configuration error: DATABASE_URL must be a postgres:// URL (the owner role)');
+  }
+  const seeded = await seedDemo(ownerUrl);
   process.stdout.write(seeded ? 'demo seeded\n' : 'demo already present\n');
 }
 

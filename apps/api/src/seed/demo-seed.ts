@@ -145,8 +145,9 @@ export async function seedDemo(ownerUrl: string, now = Date.now()): Promise<bool
         action: AuditAction.HotelSettingsUpdated,
         entityType: 'hotel',
         entityId: hotelId,
-        before: { name: hotel.name },
-        after: { name: hotel.name },
+        // The season's price list moved to the hotel's selling currency.
+        before: { currency: hotel.currency === 'EUR' ? 'TRY' : 'EUR' },
+        after: { currency: hotel.currency },
       });
     }
 

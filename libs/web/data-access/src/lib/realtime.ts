@@ -9,7 +9,7 @@ export type RealtimeState = 'idle' | 'connecting' | 'live' | 'offline';
 
 /** Close codes this module sends or reacts to. */
 export const RealtimeCloseCode = {
-  /** Sent by the API when it refuses the connection's token (docs/CONTRACT-draft.md). */
+  /** Sent by the API when it refuses the connection's token (docs/api.md). */
   Forbidden: 4403,
   /** Sent by us to reconnect with a new token. Not fatal for graphql-ws, so it retries. */
   Restart: 4205,

@@ -1,7 +1,7 @@
 /**
  * Hand-written TypeScript types for the documents in `documents.ts` (no codegen offline).
  * Each type mirrors a selection set, not the whole schema type: when a document changes, change its type here.
- * Schema reference: docs/CONTRACT-draft.md.
+ * Schema reference: docs/api.md.
  */
 import type { AuditAction } from '@baton/shared/contracts';
 
