@@ -127,3 +127,14 @@ export async function createWorld(db: TestDatabase): Promise<World> {
     return { agencyId, hotelA, hotelB, users };
   });
 }
+
+/** An access token for every user of the world, keyed like `world.users`. */
+export async function loginAll(
+  api: { login(email: string): Promise<string> },
+  world: World,
+): Promise<Record<string, string>> {
+  const entries = await Promise.all(
+    Object.entries(world.users).map(async ([name, user]) => [name, await api.login(user.email)] as const),
+  );
+  return Object.fromEntries(entries);
+}

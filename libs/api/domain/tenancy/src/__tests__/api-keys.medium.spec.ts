@@ -11,6 +11,7 @@ import {
   TestHotel,
   withClient,
   World,
+  loginAll,
 } from '@baton/api/testing';
 
 interface ApiKeyView {
@@ -38,7 +39,7 @@ describe('API keys (medium: API on real Postgres)', () => {
   let world: World;
   /** A second hotel of hotel A's agency. */
   let hotelA2: TestHotel;
-  const tokens: Record<string, string> = {};
+  let tokens: Awaited<ReturnType<typeof loginAll>>;
 
   async function create(token: string, input: Record<string, unknown>) {
     return api.gql<{ createApiKey: { secret: string; apiKey: ApiKeyView } }>(CREATE, { input }, token);
@@ -67,9 +68,7 @@ describe('API keys (medium: API on real Postgres)', () => {
     hotelA2 = await withClient(api.db.ownerUrl, (c) =>
       createHotel(c, { agencyId: world.agencyId, name: 'Hotel Alpha Two' }),
     );
-    for (const [name, user] of Object.entries(world.users)) {
-      tokens[name] = await api.login(user.email);
-    }
+    tokens = await loginAll(api, world);
   });
   afterAll(() => api.close());
 

@@ -10,6 +10,7 @@ import {
   TestUser,
   withClient,
   World,
+  loginAll,
 } from '@baton/api/testing';
 
 interface MembershipView {
@@ -35,7 +36,7 @@ const codeOf = (r: GqlResult<unknown>) => r.errors?.[0]?.extensions.code;
 describe('memberships (medium: API on real Postgres)', () => {
   let api: TestApi;
   let world: World;
-  const tokens: Record<string, string> = {};
+  let tokens: Awaited<ReturnType<typeof loginAll>>;
 
   async function auditRows(hotelId: string, action: AuditAction, entityId: string) {
     return withClient(api.db.ownerUrl, async (c) => {
@@ -57,9 +58,7 @@ describe('memberships (medium: API on real Postgres)', () => {
   beforeAll(async () => {
     api = await startTestApi();
     world = await createWorld(api.db);
-    for (const [name, user] of Object.entries(world.users)) {
-      tokens[name] = await api.login(user.email);
-    }
+    tokens = await loginAll(api, world);
   });
   afterAll(() => api.close());
 

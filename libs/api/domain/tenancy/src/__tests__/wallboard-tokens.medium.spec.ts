@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { AuditAction, ErrorCode } from '@baton/shared/contracts';
-import { createWorld, GqlResult, startTestApi, TestApi, withClient, World } from '@baton/api/testing';
+import { createWorld, GqlResult, startTestApi, TestApi, withClient, World, loginAll } from '@baton/api/testing';
 
 interface WallboardTokenView {
   id: string;
@@ -25,7 +25,7 @@ const sha256 = (value: string) => createHash('sha256').update(value).digest('hex
 describe('wallboard tokens (medium: API on real Postgres)', () => {
   let api: TestApi;
   let world: World;
-  const tokens: Record<string, string> = {};
+  let tokens: Awaited<ReturnType<typeof loginAll>>;
 
   async function create(token: string, hotelId: string, name = 'Lobby TV', board = 'activity') {
     return api.gql<{ createWallboardToken: { token: string; wallboardToken: WallboardTokenView } }>(
@@ -55,9 +55,7 @@ describe('wallboard tokens (medium: API on real Postgres)', () => {
   beforeAll(async () => {
     api = await startTestApi();
     world = await createWorld(api.db);
-    for (const [name, user] of Object.entries(world.users)) {
-      tokens[name] = await api.login(user.email);
-    }
+    tokens = await loginAll(api, world);
   });
   afterAll(() => api.close());
 
