@@ -4,7 +4,6 @@ import { randomUUID } from 'node:crypto';
 import { ActorKind, AuditAction, TenantEvent, tenantChannel } from '@baton/shared/contracts';
 import { actorId, actorName } from '../context/principal';
 import { RequestContext } from '../context/request-context';
-import { BatonError } from '../errors/baton-error';
 import { AuditLogEntity } from './audit-log.entity';
 
 export interface AuditEntry {
@@ -52,9 +51,7 @@ export function toActivityEvent(row: AuditLogEntity): ActivityEventPayload {
 @Injectable()
 export class AuditWriter {
   async record(ctx: RequestContext, entry: AuditEntry): Promise<ActivityEventPayload> {
-    if (!ctx.inScope(entry.tenantId)) {
-      throw BatonError.notFound('Hotel', entry.tenantId);
-    }
+    ctx.assertInScope(entry.tenantId);
     const principal = ctx.principal;
     const repo = ctx.tx.getRepository(AuditLogEntity);
     const row = repo.create({

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { ActorKind, Permission } from '@baton/shared/contracts';
+import { BatonError } from '../errors/baton-error';
 import type { Principal, ResolvedPrincipal } from './principal';
 
 export interface PendingEvent {
@@ -28,11 +29,6 @@ export class RequestContext {
 
   static for(resolved: ResolvedPrincipal, requestId: string = randomUUID()): RequestContext {
     return new RequestContext(requestId, resolved.principal, resolved.grants, [], null, null);
-  }
-
-  static system(hotelIds: readonly string[], permissions: readonly Permission[], name = 'system'): RequestContext {
-    const grants = new Map(hotelIds.map((id) => [id, new Set(permissions)]));
-    return new RequestContext(randomUUID(), { kind: ActorKind.System, name }, grants, [], null, null);
   }
 
   /** Used by TenantTransactions only. */
@@ -70,6 +66,13 @@ export class RequestContext {
   /** True when `hotelId` is inside the tenant scope of the current transaction. */
   inScope(hotelId: string): boolean {
     return this.tenantIds.includes(hotelId);
+  }
+
+  /** A hotel outside the scope answers exactly like a hotel that does not exist: NOT_FOUND. */
+  assertInScope(hotelId: string): void {
+    if (!this.inScope(hotelId)) {
+      throw BatonError.notFound('Hotel', hotelId);
+    }
   }
 
   get tx(): EntityManager {

@@ -26,9 +26,7 @@ export class ActivityService {
   ) {}
 
   async recent(ctx: RequestContext, hotelId: string, first: number): Promise<ActivityEventObject[]> {
-    if (!ctx.inScope(hotelId)) {
-      throw BatonError.notFound('Hotel', hotelId);
-    }
+    ctx.assertInScope(hotelId);
     if (!Number.isInteger(first) || first < 1 || first > MAX_RECENT_ACTIVITY) {
       throw BatonError.badInput(`first must be between 1 and ${MAX_RECENT_ACTIVITY}`, { field: 'first' });
     }

@@ -2,4 +2,3 @@ export * from './tenancy.module';
 export * from './tenancy.errors';
 export * from './entities';
 export * from './objects/tenancy.objects';
-export { userGrants, apiKeyGrants, wallboardGrants } from './services/grants';

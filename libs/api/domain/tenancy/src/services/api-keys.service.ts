@@ -1,14 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { In } from 'typeorm';
 import { ApiKeyScope, AuditAction } from '@baton/shared/contracts';
 import { AuditWriter, BatonError, isUuid, RequestContext, sha256 } from '@baton/api/core';
 import { CreateApiKeyInput } from '../dto/create-api-key.input';
 import { ApiKeyEntity } from '../entities/credential.entity';
-import { HotelEntity } from '../entities/hotel.entity';
 import { ApiKeyObject, CreatedApiKeyObject } from '../objects/tenancy.objects';
 import { TenancyError, tenancyError } from '../tenancy.errors';
 import { API_KEY_PREFIX, formatCredential } from './credentials';
+import { loadScopedHotels } from './scoped-hotels';
 
 const ENTITY_TYPE = 'api_key';
 const SCOPE_ORDER = Object.values(ApiKeyScope) as string[];
@@ -59,7 +58,7 @@ export class ApiKeysService {
   }
 
   async create(ctx: RequestContext, input: CreateApiKeyInput): Promise<CreatedApiKeyObject> {
-    const hotels = await this.loadHotels(ctx, input.hotelIds);
+    const hotels = await loadScopedHotels(ctx, input.hotelIds);
     const agencies = new Set(hotels.map((h) => h.agencyId));
     if (agencies.size > 1 || (hotels.length > 1 && hotels[0].agencyId === null)) {
       throw tenancyError(TenancyError.MixedAgencies, { field: 'hotelIds' });
@@ -124,20 +123,5 @@ export class ApiKeysService {
       });
     }
     return toApiKeyObject(revoked);
-  }
-
-  /** Every hotel must be in the caller's scope and exist; otherwise NOT_FOUND, exactly as for an unknown id. */
-  private async loadHotels(ctx: RequestContext, hotelIds: readonly string[]): Promise<HotelEntity[]> {
-    const wanted = [...new Set(hotelIds)];
-    const outside = wanted.find((hotelId) => !ctx.inScope(hotelId));
-    if (outside !== undefined) {
-      throw BatonError.notFound('Hotel', outside);
-    }
-    const hotels = await ctx.tx.getRepository(HotelEntity).findBy({ id: In(wanted) });
-    const missing = wanted.find((hotelId) => !hotels.some((h) => h.id === hotelId));
-    if (missing !== undefined) {
-      throw BatonError.notFound('Hotel', missing);
-    }
-    return wanted.map((hotelId) => hotels.find((h) => h.id === hotelId)!);
   }
 }

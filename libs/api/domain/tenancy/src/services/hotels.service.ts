@@ -6,6 +6,7 @@ import { UpdateHotelSettingsInput } from '../dto/update-hotel-settings.input';
 import { HotelEntity } from '../entities/hotel.entity';
 import { HotelObject } from '../objects/tenancy.objects';
 import { toHotelObject } from './hotel.mapper';
+import { loadScopedHotel } from './scoped-hotels';
 
 const TIME_ZONES = new Set(Intl.supportedValuesOf('timeZone'));
 const CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
@@ -26,11 +27,11 @@ export class HotelsService {
   }
 
   async get(ctx: RequestContext, hotelId: string): Promise<HotelObject> {
-    return toHotelObject(await this.load(ctx, hotelId), ctx.grants);
+    return toHotelObject(await loadScopedHotel(ctx, hotelId), ctx.grants);
   }
 
   async updateSettings(ctx: RequestContext, hotelId: string, input: UpdateHotelSettingsInput): Promise<HotelObject> {
-    const hotel = await this.load(ctx, hotelId);
+    const hotel = await loadScopedHotel(ctx, hotelId);
     if (input.timeZone !== undefined && !TIME_ZONES.has(input.timeZone)) {
       throw BatonError.badInput(`Unknown time zone "${input.timeZone}"; use an IANA name such as Europe/Istanbul`, {
         field: 'timeZone',
@@ -61,14 +62,5 @@ export class HotelsService {
       after,
     });
     return toHotelObject({ ...hotel, ...after }, ctx.grants);
-  }
-
-  /** A hotel outside the transaction's scope is indistinguishable from one that does not exist. */
-  private async load(ctx: RequestContext, hotelId: string): Promise<HotelEntity> {
-    const hotel = ctx.inScope(hotelId) ? await ctx.tx.getRepository(HotelEntity).findOneBy({ id: hotelId }) : null;
-    if (!hotel) {
-      throw BatonError.notFound('Hotel', hotelId);
-    }
-    return hotel;
   }
 }

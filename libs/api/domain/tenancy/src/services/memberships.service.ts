@@ -7,6 +7,7 @@ import { HotelMembershipEntity } from '../entities/membership.entity';
 import { UserEntity } from '../entities/user.entity';
 import { MembershipObject } from '../objects/tenancy.objects';
 import { TenancyError, tenancyError } from '../tenancy.errors';
+import { loadScopedHotel } from './scoped-hotels';
 
 const ENTITY_TYPE = 'membership';
 
@@ -30,7 +31,7 @@ export class MembershipsService {
   constructor(private readonly audit: AuditWriter) {}
 
   async list(ctx: RequestContext, hotelId: string): Promise<MembershipObject[]> {
-    const hotel = await this.loadHotel(ctx, hotelId, false);
+    const hotel = await loadScopedHotel(ctx, hotelId);
     const memberships = await ctx.tx.getRepository(HotelMembershipEntity).findBy({ hotelId: hotel.id });
     if (memberships.length === 0) {
       return [];
@@ -47,7 +48,7 @@ export class MembershipsService {
 
   async add(ctx: RequestContext, hotelId: string, email: string, role: string): Promise<MembershipObject> {
     const newRole = this.parseRole(role);
-    const hotel = await this.loadHotel(ctx, hotelId, true);
+    const hotel = await loadScopedHotel(ctx, hotelId, { lock: true });
     this.assertCallerHolds(ctx, hotel.id, newRole);
     // app_user has no row-level security: any account may be added by its e-mail.
     const user = await ctx.tx.getRepository(UserEntity).findOneBy({ email: email.trim().toLowerCase() });
@@ -75,7 +76,7 @@ export class MembershipsService {
 
   async changeRole(ctx: RequestContext, hotelId: string, userId: string, role: string): Promise<MembershipObject> {
     const newRole = this.parseRole(role);
-    const hotel = await this.loadHotel(ctx, hotelId, true);
+    const hotel = await loadScopedHotel(ctx, hotelId, { lock: true });
     const { membership, user } = await this.loadMembership(ctx, hotel.id, userId);
     if (membership.role === newRole) {
       return toMembershipObject(hotel, user, newRole);
@@ -96,7 +97,7 @@ export class MembershipsService {
   }
 
   async remove(ctx: RequestContext, hotelId: string, userId: string): Promise<boolean> {
-    const hotel = await this.loadHotel(ctx, hotelId, true);
+    const hotel = await loadScopedHotel(ctx, hotelId, { lock: true });
     const { membership, user } = await this.loadMembership(ctx, hotel.id, userId);
     this.assertCallerHolds(ctx, hotel.id, membership.role);
     await this.assertNotLastAdmin(ctx, hotel, membership);
@@ -117,24 +118,6 @@ export class MembershipsService {
       throw tenancyError(TenancyError.InvalidRole, { field: 'role' });
     }
     return role;
-  }
-
-  /**
-   * A hotel outside the transaction's scope is indistinguishable from one that does not exist. Writers lock the
-   * hotel row: membership changes of one hotel then run one at a time (they are rare), which keeps the admin count
-   * checked by assertNotLastAdmin true until commit.
-   */
-  private async loadHotel(ctx: RequestContext, hotelId: string, forUpdate: boolean): Promise<HotelEntity> {
-    const hotel = ctx.inScope(hotelId)
-      ? await ctx.tx.getRepository(HotelEntity).findOne({
-          where: { id: hotelId },
-          ...(forUpdate ? { lock: { mode: 'pessimistic_write' as const } } : {}),
-        })
-      : null;
-    if (!hotel) {
-      throw BatonError.notFound('Hotel', hotelId);
-    }
-    return hotel;
   }
 
   private async loadMembership(

@@ -3,10 +3,10 @@ import { randomUUID } from 'node:crypto';
 import { AuditAction, WallboardBoard } from '@baton/shared/contracts';
 import { AuditWriter, BatonError, isUuid, RequestContext, sha256 } from '@baton/api/core';
 import { WallboardTokenEntity } from '../entities/credential.entity';
-import { HotelEntity } from '../entities/hotel.entity';
 import { CreatedWallboardTokenObject, WallboardTokenObject } from '../objects/tenancy.objects';
 import { TenancyError, tenancyError } from '../tenancy.errors';
 import { formatCredential, WALLBOARD_PREFIX } from './credentials';
+import { loadScopedHotel } from './scoped-hotels';
 
 const ENTITY_TYPE = 'wallboard_token';
 const BOARDS = Object.values(WallboardBoard) as string[];
@@ -34,7 +34,7 @@ export class WallboardTokensService {
   constructor(private readonly audit: AuditWriter) {}
 
   async list(ctx: RequestContext, hotelId: string): Promise<WallboardTokenObject[]> {
-    this.assertHotelInScope(ctx, hotelId);
+    ctx.assertInScope(hotelId);
     const tokens = await ctx.tx
       .getRepository(WallboardTokenEntity)
       .find({ where: { tenantId: hotelId }, order: { createdAt: 'DESC', id: 'ASC' } });
@@ -47,11 +47,7 @@ export class WallboardTokensService {
     name: string,
     board: string,
   ): Promise<CreatedWallboardTokenObject> {
-    this.assertHotelInScope(ctx, hotelId);
-    const hotel = await ctx.tx.getRepository(HotelEntity).findOneBy({ id: hotelId });
-    if (!hotel) {
-      throw BatonError.notFound('Hotel', hotelId);
-    }
+    const hotel = await loadScopedHotel(ctx, hotelId);
     if (!BOARDS.includes(board)) {
       throw tenancyError(TenancyError.InvalidBoard, { field: 'board' });
     }
@@ -106,12 +102,5 @@ export class WallboardTokensService {
       after: auditView(revoked),
     });
     return toWallboardTokenObject(revoked);
-  }
-
-  /** A hotel outside the transaction's scope is indistinguishable from one that does not exist. */
-  private assertHotelInScope(ctx: RequestContext, hotelId: string): void {
-    if (!ctx.inScope(hotelId)) {
-      throw BatonError.notFound('Hotel', hotelId);
-    }
   }
 }
