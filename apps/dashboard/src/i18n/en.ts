@@ -3,7 +3,6 @@ import { ActorKind, AuditAction } from '@baton/shared/contracts';
 import { nestByDot, type ActionMessages, type ActorKindMessages } from './nest';
 
 const actions: ActionMessages = {
-  [AuditAction.UserLoggedIn]: 'Signed in',
   [AuditAction.MembershipAdded]: 'Membership added',
   [AuditAction.MembershipRoleChanged]: 'Membership role changed',
   [AuditAction.MembershipRemoved]: 'Membership removed',

@@ -4,7 +4,6 @@ import type { MessageSchema } from './en';
 import { nestByDot, type ActionMessages, type ActorKindMessages } from './nest';
 
 const actions: ActionMessages = {
-  [AuditAction.UserLoggedIn]: 'Oturum açıldı',
   [AuditAction.MembershipAdded]: 'Üyelik eklendi',
   [AuditAction.MembershipRoleChanged]: 'Üyelik rolü değiştirildi',
   [AuditAction.MembershipRemoved]: 'Üyelik kaldırıldı',

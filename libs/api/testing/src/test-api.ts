@@ -1,5 +1,4 @@
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
@@ -148,8 +147,4 @@ export async function startTestApi(options: StartTestApiOptions = {}): Promise<T
       }
     },
   };
-}
-
-export function randomName(prefix: string): string {
-  return `${prefix}-${randomBytes(3).toString('hex')}`;
 }

@@ -7,9 +7,8 @@ export function tenantChannel(tenantId: string, event: TenantEvent): string {
   return `tenant:${tenantId}:${event}`;
 }
 
-/** Audit actions recorded from day one (membership, role, API key, wallboard token and settings changes, logins). */
+/** Audit actions recorded from day one (membership, role, API key, wallboard token and settings changes). */
 export enum AuditAction {
-  UserLoggedIn = 'user.logged_in',
   MembershipAdded = 'membership.added',
   MembershipRoleChanged = 'membership.role_changed',
   MembershipRemoved = 'membership.removed',
@@ -32,5 +31,3 @@ export enum Locale {
   Tr = 'tr',
   En = 'en',
 }
-
-export const DEFAULT_TIME_ZONE = 'Europe/Istanbul';

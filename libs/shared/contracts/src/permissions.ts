@@ -83,20 +83,6 @@ export const WALLBOARD_PERMISSIONS: readonly Permission[] = [
   Permission.AuditRead,
 ];
 
-export function permissionsForRoles(roles: Iterable<AnyRole>): Set<Permission> {
-  const out = new Set<Permission>();
-  for (const role of roles) {
-    for (const p of ROLE_PERMISSIONS[role]) {
-      out.add(p);
-    }
-  }
-  return out;
-}
-
 export function isHotelRole(value: string): value is HotelRole {
   return (Object.values(HotelRole) as string[]).includes(value);
-}
-
-export function isAgencyRole(value: string): value is AgencyRole {
-  return (Object.values(AgencyRole) as string[]).includes(value);
 }
