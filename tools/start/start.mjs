@@ -75,6 +75,7 @@ async function main() {
     say(`embedded Postgres on port ${postgres.port} (data in .data/pg)`);
   }
   env.JWT_SECRET ??= localSecret('jwt-secret');
+  env.BATON_SECRETS_KEY ??= localSecret('secrets-key');
   env.DATABASE_APP_PASSWORD ??= localSecret('app-db-password');
   env.BATON_MIGRATE_ON_START ??= 'true';
   env.BATON_SEED_DEMO ??= 'true';

@@ -3,6 +3,11 @@ import { ValidationPipe } from '@nestjs/common';
 import { APP_PIPE } from '@nestjs/core';
 import { BatonConfig, BatonGraphqlModule, CoreModule } from '@baton/api/core';
 import { AuditModule } from '@baton/api/domain/audit';
+import { CampaignsModule } from '@baton/api/domain/campaigns';
+import { CasesModule } from '@baton/api/domain/cases';
+import { GuestsModule } from '@baton/api/domain/guests';
+import { IntakeModule } from '@baton/api/domain/intake';
+import { ConversationsModule } from '@baton/api/policy/conversations';
 import { TenancyModule } from '@baton/api/domain/tenancy';
 import { WorkerModule } from './worker/worker.module';
 
@@ -10,7 +15,15 @@ import { WorkerModule } from './worker/worker.module';
 @Module({})
 export class AppModule {
   static forRoot(config: BatonConfig): DynamicModule {
-    const imports: DynamicModule['imports'] = [CoreModule.forRoot(config), TenancyModule];
+    const imports: DynamicModule['imports'] = [
+      CoreModule.forRoot(config),
+      TenancyModule,
+      IntakeModule,
+      GuestsModule,
+      CasesModule,
+      CampaignsModule,
+      ConversationsModule,
+    ];
     if (config.runsApi) {
       imports.push(BatonGraphqlModule.forRoot(), AuditModule);
     }

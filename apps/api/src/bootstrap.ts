@@ -8,7 +8,7 @@ import { Logger } from 'nestjs-pino';
 import { BatonConfig } from '@baton/api/core';
 import { AppModule } from './app.module';
 
-const API_PATHS = /^\/(graphql|health|metrics)(\/|$)/;
+const API_PATHS = /^\/(graphql|health|metrics|webhooks|intake)(\/|$)/;
 
 /** Serves the built dashboard on the API's port, with an SPA fallback for client-side routes. */
 function serveDashboard(app: NestExpressApplication, dir: string): boolean {
@@ -30,7 +30,13 @@ function serveDashboard(app: NestExpressApplication, dir: string): boolean {
 
 /** Builds the Nest application for `config` (used by main.ts and by the e2e tests). */
 export async function createBatonApp(config: BatonConfig): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bufferLogs: true });
+  // rawBody: webhook signatures (X-Hub-Signature-256) are computed over the exact bytes received, never re-serialised JSON.
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+    bufferLogs: true,
+    rawBody: true,
+  });
+  app.useBodyParser('json', { limit: config.INTAKE_MAX_BODY_BYTES });
+  app.useBodyParser('urlencoded', { limit: config.INTAKE_MAX_BODY_BYTES, extended: false });
   app.useLogger(app.get(Logger));
   // Exit with 0 after the hooks ran (and pino flushed) instead of re-raising the signal.
   app.enableShutdownHooks(undefined, { useProcessExit: true });

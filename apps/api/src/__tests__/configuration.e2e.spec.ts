@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
-import { createTestDatabase, freePort, TEST_JWT_SECRET, TestDatabase } from '@baton/api/testing';
+import { createTestDatabase, freePort, TEST_JWT_SECRET, TEST_SECRETS_KEY, TestDatabase } from '@baton/api/testing';
 
 const ROOT = resolve(__dirname, '../../../..');
 const MAIN = resolve(ROOT, 'dist/api/apps/api/src/main.js');
@@ -26,6 +26,7 @@ describe('configuration errors (built API process)', () => {
     DATABASE_URL: db.ownerUrl,
     DATABASE_APP_PASSWORD: db.appPassword,
     JWT_SECRET: TEST_JWT_SECRET,
+    BATON_SECRETS_KEY: TEST_SECRETS_KEY,
   });
 
   it.each([

@@ -3,7 +3,7 @@ import { DiscoveryModule, DiscoveryService, MetadataScanner } from '@nestjs/core
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { Test } from '@nestjs/testing';
 import { ALLOW_KEY, loadConfig } from '@baton/api/core';
-import { createTestDatabase, TEST_JWT_SECRET, TestDatabase } from '@baton/api/testing';
+import { createTestDatabase, TEST_JWT_SECRET, TEST_SECRETS_KEY, TestDatabase } from '@baton/api/testing';
 import { AppModule } from '../app.module';
 
 const RESOLVER_NAME = 'graphql:resolver_name';
@@ -20,6 +20,7 @@ describe('every GraphQL operation declares its permission', () => {
       DATABASE_URL: db.ownerUrl,
       DATABASE_APP_PASSWORD: db.appPassword,
       JWT_SECRET: TEST_JWT_SECRET,
+      BATON_SECRETS_KEY: TEST_SECRETS_KEY,
       LOG_LEVEL: 'silent',
       BATON_ROLE: 'api',
     });

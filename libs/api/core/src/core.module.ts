@@ -8,6 +8,9 @@ import { AuditWriter } from './audit/audit-writer';
 import { BatonConfig } from './config/baton-config';
 import { BatonConfigModule } from './config/config.module';
 import { TenantTransactions } from './db/tenant-transactions';
+import { SecretBox } from './crypto/secret-box';
+import { Mailer } from './mail/mailer';
+import { WorkSignals } from './events/work-signals';
 import { ShutdownState } from './lifecycle/shutdown-state';
 import { HealthController } from './observability/health.controller';
 import { HttpMetricsMiddleware } from './observability/http-metrics.middleware';
@@ -44,9 +47,28 @@ export class CoreModule implements NestModule {
         TypeOrmModule.forFeature([AuditLogEntity]),
         PubSubModule,
       ],
-      providers: [Metrics, TenantTransactions, AuditWriter, ShutdownState, AccessTokens],
+      providers: [
+        Metrics,
+        TenantTransactions,
+        AuditWriter,
+        ShutdownState,
+        AccessTokens,
+        SecretBox,
+        Mailer,
+        WorkSignals,
+      ],
       controllers: [HealthController, MetricsController],
-      exports: [Metrics, TenantTransactions, AuditWriter, ShutdownState, AccessTokens, TypeOrmModule],
+      exports: [
+        Metrics,
+        TenantTransactions,
+        AuditWriter,
+        ShutdownState,
+        AccessTokens,
+        SecretBox,
+        Mailer,
+        WorkSignals,
+        TypeOrmModule,
+      ],
     };
   }
 

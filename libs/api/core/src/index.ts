@@ -23,4 +23,7 @@ export * from './graphql/gql-context';
 export * from './graphql/graphql.module';
 export * from './observability/metrics';
 export * from './lifecycle/shutdown-state';
+export * from './crypto/secret-box';
+export * from './mail/mailer';
+export * from './events/work-signals';
 export * from './core.module';

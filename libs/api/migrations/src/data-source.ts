@@ -1,8 +1,9 @@
 import { DataSource } from 'typeorm';
 import { Foundation1764000000000 } from './migrations/1764000000000-foundation';
+import { IntakeGuestsCases1764100000000 } from './migrations/1764100000000-intake-guests-cases';
 
 /** Ordered list of migrations; append only, never edit a migration that has shipped. */
-export const MIGRATIONS = [Foundation1764000000000];
+export const MIGRATIONS = [Foundation1764000000000, IntakeGuestsCases1764100000000];
 
 export const MIGRATIONS_TABLE = 'baton_migrations';
 

@@ -63,6 +63,7 @@ function ensureBuilt(): void {
 }
 
 export const TEST_JWT_SECRET = 'test-secret-test-secret-test-secret-0123456789';
+export const TEST_SECRETS_KEY = 'test-secrets-key-test-secrets-key-0123456789';
 
 export function testEnv(db: TestDatabase, port: number, options: StartTestApiOptions = {}): Record<string, string> {
   return {
@@ -74,6 +75,7 @@ export function testEnv(db: TestDatabase, port: number, options: StartTestApiOpt
     DATABASE_APP_PASSWORD: db.appPassword,
     DATABASE_POOL_SIZE: '4',
     JWT_SECRET: TEST_JWT_SECRET,
+    BATON_SECRETS_KEY: TEST_SECRETS_KEY,
     LOG_LEVEL: 'warn',
     BATON_ROLE: options.role ?? 'api',
     DASHBOARD_DIR: options.dashboard ? resolve(ROOT, 'dist/dashboard') : resolve(ROOT, 'tmp/no-dashboard'),

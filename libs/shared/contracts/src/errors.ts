@@ -7,5 +7,9 @@ export enum ErrorCode {
   Conflict = 'CONFLICT',
   ReadOnlyToken = 'READ_ONLY_TOKEN',
   RateLimited = 'RATE_LIMITED',
+  /** A case status change the pipeline does not allow (extensions: from, to, allowed). */
+  InvalidTransition = 'INVALID_TRANSITION',
+  /** A handoff without guest name, contact or request text (extensions: missingFields). */
+  MandatoryFieldsMissing = 'MANDATORY_FIELDS_MISSING',
   Internal = 'INTERNAL_SERVER_ERROR',
 }

@@ -1,6 +1,10 @@
 /** Event names and channel keys shared by the API and the dashboard. Channels are always tenant-keyed. */
 export enum TenantEvent {
   Activity = 'activity',
+  /** Case created/updated/message/status/handoff/note, for `caseEvents(hotelId)`. */
+  Cases = 'cases',
+  /** A nudge that the queue changed; subscribers recompute `queueState` at most a few times per second. */
+  Queue = 'queue',
 }
 
 export function tenantChannel(tenantId: string, event: TenantEvent): string {
@@ -18,6 +22,24 @@ export enum AuditAction {
   WallboardTokenRevoked = 'wallboard_token.revoked',
   HotelSettingsUpdated = 'hotel.settings_updated',
   HotelCreated = 'hotel.created',
+  ChannelAccountSaved = 'channel_account.saved',
+  ChannelAccountDeleted = 'channel_account.deleted',
+  GuestMerged = 'guest.merged',
+  GuestUnmerged = 'guest.unmerged',
+  GuestUpdated = 'guest.updated',
+  MergeSuggestionDismissed = 'merge_suggestion.dismissed',
+  CaseCreated = 'case.created',
+  CaseUpdated = 'case.updated',
+  CaseStatusChanged = 'case.status_changed',
+  CaseAssigned = 'case.assigned',
+  CaseHandedOff = 'case.handed_off',
+  CaseHandoffAccepted = 'case.handoff_accepted',
+  CaseNoteAdded = 'case.note_added',
+  CaseReplied = 'case.replied',
+  CaseMerged = 'case.merged',
+  DictionaryChanged = 'dictionary.changed',
+  CampaignSaved = 'campaign.saved',
+  CampaignDeleted = 'campaign.deleted',
 }
 
 export enum ActorKind {

@@ -11,6 +11,8 @@ export enum Permission {
   AuditRead = 'audit.read',
   CasesRead = 'cases.read',
   CasesWrite = 'cases.write',
+  /** Create and edit campaign briefs (supervisors, GMs, admins, agency managers). */
+  CampaignsManage = 'campaigns.manage',
   PiiReveal = 'pii.reveal',
   KpisRead = 'kpis.read',
   WallboardView = 'wallboard.view',
@@ -38,7 +40,13 @@ export type AnyRole = HotelRole | AgencyRole;
 
 const VIEWER: Permission[] = [Permission.HotelsRead, Permission.CasesRead, Permission.KpisRead, Permission.AuditRead];
 const AGENT: Permission[] = [...VIEWER, Permission.CasesWrite];
-const SUPERVISOR: Permission[] = [...AGENT, Permission.PiiReveal, Permission.MembersRead, Permission.WallboardsManage];
+const SUPERVISOR: Permission[] = [
+  ...AGENT,
+  Permission.PiiReveal,
+  Permission.MembersRead,
+  Permission.WallboardsManage,
+  Permission.CampaignsManage,
+];
 const GM: Permission[] = [...SUPERVISOR];
 const ADMIN: Permission[] = [
   ...SUPERVISOR,

@@ -48,6 +48,27 @@ export class BatonConfig {
   @Transform(toInt) @IsInt() @Min(30) @Max(86400) ACCESS_TOKEN_TTL_SECONDS = 900;
   @Transform(toInt) @IsInt() @Min(300) REFRESH_TOKEN_TTL_SECONDS = 30 * 86400;
 
+  /** Encrypts channel secrets at rest (AES-256-GCM key derived from it); keep it outside the database. */
+  @IsString({ message: 'BATON_SECRETS_KEY is required' })
+  @MinLength(32, { message: 'BATON_SECRETS_KEY must be at least 32 characters' })
+  BATON_SECRETS_KEY!: string;
+
+  /** Base URL of the Meta Graph API (WhatsApp Cloud, Messenger, Instagram senders); tests point it at a local stub. */
+  @Matches(/^https?:\/\/.+/, { message: 'META_GRAPH_URL must be an http(s) URL' })
+  META_GRAPH_URL = 'https://graph.facebook.com/v21.0';
+  /** nodemailer transport URL (smtp://user:pass@host:port); unset = e-mails are logged, not sent. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^smtps?:\/\/.+/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
+  SMTP_URL?: string;
+  @IsString() MAIL_FROM = 'Baton <baton@localhost>';
+  /** Web-form submissions accepted per client IP and minute. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(100000) WEBFORM_RATE_PER_MINUTE = 10;
+  /** Largest webhook body accepted, in bytes. */
+  @Transform(toInt) @IsInt() @Min(1024) @Max(10485760) INTAKE_MAX_BODY_BYTES = 262144;
+  /** How often the worker sweeps inbound events and outbound messages that were not processed right away. */
+  @Transform(toInt) @IsInt() @Min(100) @Max(600000) INTAKE_SWEEP_MS = 2000;
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) LOG_LEVEL = 'info';
   @Transform(toBool) @IsBoolean() BATON_MIGRATE_ON_START = false;
   @Transform(toBool) @IsBoolean() BATON_SEED_DEMO = false;
@@ -83,6 +104,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     'DATABASE_APP_PASSWORD',
     'REDIS_URL',
     'JWT_SECRET',
+    'BATON_SECRETS_KEY',
+    'SMTP_URL',
   ]) {
     if (env[key] !== undefined) {
       input[key] = env[key];

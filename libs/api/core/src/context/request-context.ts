@@ -31,6 +31,16 @@ export class RequestContext {
     return new RequestContext(requestId, resolved.principal, resolved.grants, [], null, null);
   }
 
+  /**
+   * A background actor (webhook intake, worker job) acting for the given hotels with every permission on them.
+   * The tenant scope of its transaction is still narrowed to the hotel it works on.
+   */
+  static system(name: string, hotelIds: readonly string[], requestId: string = randomUUID()): RequestContext {
+    const all = new Set(Object.values(Permission));
+    const grants = new Map(hotelIds.map((id) => [id, all] as const));
+    return new RequestContext(requestId, { kind: ActorKind.System, name }, grants, [], null, null);
+  }
+
   /** Used by TenantTransactions only. */
   withTransaction(em: EntityManager, tenantIds: readonly string[], pending: PendingEvent[]): RequestContext {
     return new RequestContext(this.requestId, this.principal, this.grants, tenantIds, em, pending);

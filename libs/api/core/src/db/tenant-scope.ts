@@ -8,6 +8,10 @@ export interface DbScope {
   /** Set only while authenticating an API key or a refresh session. */
   apiKeyId?: string | null;
   sessionId?: string | null;
+  /** Set only while a webhook resolves its channel account: `provider:external_id` (or `provider:verify:<hash>`). */
+  channelLookup?: string | null;
+  /** Lets a worker list hotel ids (nothing else) before it picks a tenant scope. */
+  tenantDirectory?: boolean;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -24,7 +28,15 @@ export async function applyDbScope(em: EntityManager, scope: DbScope): Promise<v
   const ids = scope.tenantIds.filter(isUuid);
   await em.query(
     `SELECT set_config('app.tenant_ids', $1, true), set_config('app.identity_user_id', $2, true),
-            set_config('app.api_key_id', $3, true), set_config('app.session_id', $4, true)`,
-    [ids.join(','), scope.identityUserId ?? '', scope.apiKeyId ?? '', scope.sessionId ?? ''],
+            set_config('app.api_key_id', $3, true), set_config('app.session_id', $4, true),
+            set_config('app.channel_lookup', $5, true), set_config('app.tenant_directory', $6, true)`,
+    [
+      ids.join(','),
+      scope.identityUserId ?? '',
+      scope.apiKeyId ?? '',
+      scope.sessionId ?? '',
+      scope.channelLookup ?? '',
+      scope.tenantDirectory ? 'on' : '',
+    ],
   );
 }

@@ -28,6 +28,19 @@ export class TenantTransactions {
     return this.inTransaction({ tenantIds: scope }, (em, pending) => work(ctx.withTransaction(em, scope, pending)));
   }
 
+  /** Background work (webhook intake, worker jobs) for one hotel, as the system actor `name`. */
+  async runAsSystem<T>(name: string, hotelId: string, work: (ctx: RequestContext) => Promise<T>): Promise<T> {
+    return this.run(RequestContext.system(name, [hotelId]), [hotelId], work);
+  }
+
+  /** Every hotel id: a worker's sweep starts here, then opens one tenant-scoped transaction per unit of work. */
+  async listTenantIds(): Promise<string[]> {
+    return this.inTransaction({ tenantIds: [], tenantDirectory: true }, async (em) => {
+      const rows = await em.query<{ id: string }[]>('SELECT id FROM hotel ORDER BY id');
+      return rows.map((r) => r.id);
+    });
+  }
+
   /** Identity work before a tenant scope exists (login, authenticating a credential). */
   async runIdentity<T>(scope: DbScope, work: (em: EntityManager, pending: PendingEvent[]) => Promise<T>): Promise<T> {
     return this.inTransaction(scope, work);
