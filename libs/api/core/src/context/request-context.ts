@@ -4,10 +4,8 @@ import { ActorKind, Permission } from '@baton/shared/contracts';
 import { BatonError } from '../errors/baton-error';
 import type { Principal, ResolvedPrincipal } from './principal';
 
-export interface PendingEvent {
-  channel: string;
-  payload: unknown;
-}
+/** Work queued by a transaction for after its COMMIT: a pub/sub event, or an in-process callback (a WorkSignals nudge). */
+export type PendingEvent = { channel: string; payload: unknown } | { afterCommit: () => void };
 
 /**
  * Everything a service needs to know about the caller, passed as the first argument of every service method.
@@ -98,5 +96,13 @@ export class RequestContext {
       throw new Error('publishAfterCommit outside a transaction');
     }
     this.pending.push({ channel, payload });
+  }
+
+  /** Run `callback` once the current transaction has committed (never on rollback), e.g. to nudge a worker loop. */
+  afterCommit(callback: () => void): void {
+    if (!this.pending) {
+      throw new Error('afterCommit outside a transaction');
+    }
+    this.pending.push({ afterCommit: callback });
   }
 }

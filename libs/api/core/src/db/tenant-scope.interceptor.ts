@@ -39,7 +39,7 @@ export class TenantScopeInterceptor implements NestInterceptor {
     const scope = this.scopeFor(
       base,
       declaredPermission(this.reflector, context),
-      gql.getArgs<{ hotelId?: unknown }>(),
+      gql.getArgs<{ hotelId?: unknown; input?: { hotelId?: unknown } }>(),
     );
     if (gctx.req) {
       this.logger.assign({ tenantIds: scope, principal: base.principal?.kind ?? 'anonymous' });
@@ -52,13 +52,19 @@ export class TenantScopeInterceptor implements NestInterceptor {
     );
   }
 
-  private scopeFor(ctx: RequestContext, permission: Permission | undefined, args: { hotelId?: unknown }): string[] {
+  /** The hotel a field works on: a top-level `hotelId` argument, or `input.hotelId` for input-object mutations. */
+  private scopeFor(
+    ctx: RequestContext,
+    permission: Permission | undefined,
+    args: { hotelId?: unknown; input?: { hotelId?: unknown } },
+  ): string[] {
     const reachable =
       permission === undefined || permission === Permission.Public || permission === Permission.Authenticated
         ? [...ctx.grants.keys()]
         : ctx.hotelsWith(permission);
-    if (typeof args.hotelId === 'string') {
-      return reachable.includes(args.hotelId) ? [args.hotelId] : [];
+    const hotelId = args.hotelId ?? args.input?.hotelId;
+    if (typeof hotelId === 'string') {
+      return reachable.includes(hotelId) ? [hotelId] : [];
     }
     return reachable;
   }

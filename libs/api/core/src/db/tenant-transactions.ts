@@ -61,6 +61,14 @@ export class TenantTransactions {
 
   private async flush(pending: PendingEvent[]): Promise<void> {
     for (const event of pending) {
+      if ('afterCommit' in event) {
+        try {
+          event.afterCommit();
+        } catch (error) {
+          this.logger.error({ err: error }, 'after-commit callback failed');
+        }
+        continue;
+      }
       try {
         await this.pubsub.publish(event.channel, event.payload);
       } catch (error) {
