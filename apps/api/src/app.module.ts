@@ -1,12 +1,12 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ValidationPipe } from '@nestjs/common';
 import { APP_PIPE } from '@nestjs/core';
-import { BatonConfig, BatonGraphqlModule, CoreModule } from '@baton/api/core';
+import { BatonConfig, BatonGraphqlModule, CoreModule, ValidationFailed } from '@baton/api/core';
 import { AuditModule } from '@baton/api/domain/audit';
 import { CampaignsModule } from '@baton/api/domain/campaigns';
 import { CasesModule } from '@baton/api/domain/cases';
 import { GuestsModule } from '@baton/api/domain/guests';
-import { IntakeModule } from '@baton/api/domain/intake';
+import { IntakeModule, IntakeWebhooksModule } from '@baton/api/domain/intake';
 import { ConversationsModule } from '@baton/api/policy/conversations';
 import { TenancyModule } from '@baton/api/domain/tenancy';
 import { WorkerModule } from './worker/worker.module';
@@ -25,7 +25,7 @@ export class AppModule {
       ConversationsModule,
     ];
     if (config.runsApi) {
-      imports.push(BatonGraphqlModule.forRoot(), AuditModule);
+      imports.push(BatonGraphqlModule.forRoot(), AuditModule, IntakeWebhooksModule);
     }
     if (config.runsWorker) {
       imports.push(WorkerModule);
@@ -36,7 +36,12 @@ export class AppModule {
       providers: [
         {
           provide: APP_PIPE,
-          useValue: new ValidationPipe({ transform: true, forbidUnknownValues: false, stopAtFirstError: false }),
+          useValue: new ValidationPipe({
+            transform: true,
+            forbidUnknownValues: false,
+            stopAtFirstError: false,
+            exceptionFactory: (errors) => ValidationFailed.fromClassValidator(errors),
+          }),
         },
       ],
     };

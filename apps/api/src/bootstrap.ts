@@ -41,6 +41,10 @@ export async function createBatonApp(config: BatonConfig): Promise<INestApplicat
   // Exit with 0 after the hooks ran (and pino flushed) instead of re-raising the signal.
   app.enableShutdownHooks(undefined, { useProcessExit: true });
   app.disable('x-powered-by');
+  if (config.TRUST_PROXY) {
+    const hops = Number(config.TRUST_PROXY);
+    app.set('trust proxy', Number.isInteger(hops) ? hops : config.TRUST_PROXY);
+  }
   if (config.runsApi && serveDashboard(app, config.DASHBOARD_DIR)) {
     new NestLogger('Bootstrap').log(`serving dashboard from ${resolve(config.DASHBOARD_DIR)}`);
   }

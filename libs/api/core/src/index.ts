@@ -5,6 +5,7 @@ export * from './context/request-context';
 export * from './context/ctx.decorator';
 export * from './errors/baton-error';
 export * from './errors/format-graphql-error';
+export * from './errors/validation-failed';
 export * from './db/tenant-scope';
 export * from './db/tenant-transactions';
 export * from './db/tenant-scope.interceptor';

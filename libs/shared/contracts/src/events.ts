@@ -40,6 +40,7 @@ export enum AuditAction {
   DictionaryChanged = 'dictionary.changed',
   CampaignSaved = 'campaign.saved',
   CampaignDeleted = 'campaign.deleted',
+  DailySummaryGenerated = 'daily_summary.generated',
 }
 
 export enum ActorKind {

@@ -2,3 +2,4 @@ export * from './permissions';
 export * from './events';
 export * from './errors';
 export * from './cases';
+export * from './pii';

@@ -64,6 +64,11 @@ export class BatonConfig {
   @IsString() MAIL_FROM = 'Baton <baton@localhost>';
   /** Web-form submissions accepted per client IP and minute. */
   @Transform(toInt) @IsInt() @Min(1) @Max(100000) WEBFORM_RATE_PER_MINUTE = 10;
+  /**
+   * Express `trust proxy` (e.g. `1`, `loopback`, `10.0.0.0/8`): behind nginx or a load balancer the web-form rate
+   * limit must key on the client address from X-Forwarded-For, not on the proxy's. Unset = trust no proxy.
+   */
+  @Transform(emptyToUndefined) @IsOptional() @IsString() TRUST_PROXY?: string;
   /** Largest webhook body accepted, in bytes. */
   @Transform(toInt) @IsInt() @Min(1024) @Max(10485760) INTAKE_MAX_BODY_BYTES = 262144;
   /** How often the worker sweeps inbound events and outbound messages that were not processed right away. */
@@ -106,6 +111,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     'JWT_SECRET',
     'BATON_SECRETS_KEY',
     'SMTP_URL',
+    'TRUST_PROXY',
   ]) {
     if (env[key] !== undefined) {
       input[key] = env[key];

@@ -1,4 +1,5 @@
 import { HttpException, Logger } from '@nestjs/common';
+import { ValidationFailed } from './validation-failed';
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { ErrorCode } from '@baton/shared/contracts';
 import { BatonError } from './baton-error';
@@ -50,6 +51,9 @@ const logger = new Logger('GraphQLErrors');
 export function classifyError(error: unknown): ClassifiedError {
   if (error instanceof BatonError) {
     return { code: error.code, message: error.message, details: error.details };
+  }
+  if (error instanceof ValidationFailed) {
+    return { code: ErrorCode.BadUserInput, message: error.message, details: error.details };
   }
   if (error instanceof HttpException) {
     return { code: httpCode(error.getStatus()), message: messageOf(error) };

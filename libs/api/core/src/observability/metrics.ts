@@ -48,6 +48,28 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  readonly intakeEvents = new Counter({
+    name: 'baton_intake_events_total',
+    help: 'Inbound items at the webhook edge by provider and outcome (stored, duplicate, rejected)',
+    labelNames: ['provider', 'outcome'],
+    registers: [this.registry],
+  });
+
+  readonly inboundProcessing = new Histogram({
+    name: 'baton_inbound_processing_seconds',
+    help: 'Time to turn one inbound event into guest, case and message (claim to commit)',
+    labelNames: ['kind', 'outcome'],
+    buckets: [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
+    registers: [this.registry],
+  });
+
+  readonly outboundMessages = new Counter({
+    name: 'baton_outbound_messages_total',
+    help: 'Outbound provider sends by channel and outcome (sent, retry, failed)',
+    labelNames: ['channel', 'outcome'],
+    registers: [this.registry],
+  });
+
   constructor() {
     collectDefaultMetrics({ register: this.registry, prefix: 'baton_' });
   }

@@ -1,1 +1,13 @@
 export * from './cases.module';
+export * from './cases.errors';
+export * from './entities';
+export * from './services/case-intake.service';
+export * from './services/inbound-case-message';
+export * from './services/case-outbox.service';
+export * from './services/case-numbers';
+export * from './services/default-dictionary';
+export * from './services/dictionaries.service';
+export * from './services/queue-state.service';
+export * from './services/case-rules';
+export type { CaseEventPayload, QueueNudge } from './services/case-events';
+export type { CaseRecord } from './services/case-record';

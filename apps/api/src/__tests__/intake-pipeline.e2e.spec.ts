@@ -1,0 +1,311 @@
+import { createHmac, randomUUID } from 'node:crypto';
+import { createServer, IncomingMessage, Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createWorld, freePort, loginAll, startTestApi, TestApi, World } from '@baton/api/testing';
+
+const PHONE_NUMBER_ID = `1${Date.now()}`.slice(0, 15);
+const APP_SECRET = 'pipeline-app-secret';
+const PBX_KEY = `pbx-${randomUUID().slice(0, 8)}`;
+const PBX_SECRET = 'pipeline-pbx-secret';
+
+interface StubRequest {
+  path: string;
+  authorization: string | undefined;
+  body: { to?: string; text?: { body?: string } };
+}
+
+/** A local stand-in for the Meta Graph API: records requests and answers with a scripted status. */
+async function startGraphStub(): Promise<{ url: string; requests: StubRequest[]; next: number[]; server: Server }> {
+  const requests: StubRequest[] = [];
+  const next: number[] = [];
+  const server = createServer((req: IncomingMessage, res) => {
+    let raw = '';
+    req.on('data', (chunk: Buffer) => (raw += chunk.toString('utf8')));
+    req.on('end', () => {
+      requests.push({ path: req.url ?? '', authorization: req.headers.authorization, body: JSON.parse(raw || '{}') });
+      const status = next.shift() ?? 200;
+      res.writeHead(status, { 'content-type': 'application/json' });
+      res.end(
+        status === 200
+          ? JSON.stringify({ messaging_product: 'whatsapp', messages: [{ id: `wamid.out-${requests.length}` }] })
+          : JSON.stringify({ error: { message: status >= 500 ? 'temporarily unavailable' : 'Invalid recipient' } }),
+      );
+    });
+  });
+  const port = await freePort();
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, requests, next, server };
+}
+
+function whatsappBody(from: string, name: string, id: string, text: string): string {
+  return JSON.stringify({
+    object: 'whatsapp_business_account',
+    entry: [
+      {
+        id: 'waba-1',
+        changes: [
+          {
+            field: 'messages',
+            value: {
+              messaging_product: 'whatsapp',
+              metadata: { display_phone_number: '902420000001', phone_number_id: PHONE_NUMBER_ID },
+              contacts: [{ profile: { name }, wa_id: from }],
+              messages: [
+                { from, id, timestamp: String(Math.floor(Date.now() / 1000)), type: 'text', text: { body: text } },
+              ],
+            },
+          },
+        ],
+      },
+    ],
+  });
+}
+
+function statusBody(wamid: string, status: string, at: number): string {
+  return JSON.stringify({
+    object: 'whatsapp_business_account',
+    entry: [
+      {
+        id: 'waba-1',
+        changes: [
+          {
+            field: 'messages',
+            value: {
+              messaging_product: 'whatsapp',
+              metadata: { display_phone_number: '902420000001', phone_number_id: PHONE_NUMBER_ID },
+              statuses: [{ id: wamid, status, timestamp: String(at), recipient_id: '905321112233' }],
+            },
+          },
+        ],
+      },
+    ],
+  });
+}
+
+const sign = (body: string, secret: string) =>
+  `sha256=${createHmac('sha256', secret).update(Buffer.from(body, 'utf8')).digest('hex')}`;
+
+async function eventually<T>(probe: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 15000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last = await probe();
+  while (!ok(last)) {
+    if (Date.now() > deadline) {
+      throw new Error(`condition not met in ${timeoutMs} ms; last value: ${JSON.stringify(last)}`);
+    }
+    await new Promise((r) => setTimeout(r, 150));
+    last = await probe();
+  }
+  return last;
+}
+
+const CASES = `query($hotelId: ID!, $filter: CaseFilter) { cases(hotelId: $hotelId, filter: $filter, first: 50) {
+  totalCount edges { node { id number status channel guestName contact requestText messageRounds firstResponseSeconds
+  messages { direction channel contentType body providerMessageId deliveryStatus lastError attempts } } } } }`;
+
+interface CaseView {
+  id: string;
+  number: string;
+  status: string;
+  channel: string;
+  guestName: string | null;
+  contact: string | null;
+  requestText: string | null;
+  messageRounds: number;
+  firstResponseSeconds: number | null;
+  messages: Array<{
+    direction: string;
+    channel: string;
+    contentType: string;
+    body: string;
+    providerMessageId: string | null;
+    deliveryStatus: string | null;
+    lastError: string | null;
+    attempts: number;
+  }>;
+}
+
+/** The whole path: signed webhook → inbound_event → guest → case → agent reply → provider stub → delivery status. */
+describe('intake pipeline (webhook to case to reply, real Postgres)', () => {
+  let api: TestApi;
+  let world: World;
+  let tokens: Awaited<ReturnType<typeof loginAll>>;
+  let stub: Awaited<ReturnType<typeof startGraphStub>>;
+
+  const post = (path: string, body: string, headers: Record<string, string>) =>
+    fetch(`${api.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+  const sendWhatsApp = (body: string) =>
+    post('/webhooks/whatsapp', body, { 'x-hub-signature-256': sign(body, APP_SECRET) });
+
+  async function casesOf(filter: Record<string, unknown> = {}): Promise<CaseView[]> {
+    const result = await api.gql<{ cases: { edges: Array<{ node: CaseView }> } }>(
+      CASES,
+      { hotelId: world.hotelA.id, filter },
+      tokens.adminA,
+    );
+    expect(result.errors).toBeUndefined();
+    return result.data!.cases.edges.map((e) => e.node);
+  }
+
+  beforeAll(async () => {
+    stub = await startGraphStub();
+    api = await startTestApi({ role: 'all', env: { META_GRAPH_URL: stub.url, INTAKE_SWEEP_MS: '300' } });
+    world = await createWorld(api.db);
+    tokens = await loginAll(api, world);
+    const save = `mutation($input: SaveChannelAccountInput!) { saveChannelAccount(input: $input) { id } }`;
+    for (const input of [
+      {
+        hotelId: world.hotelA.id,
+        provider: 'whatsapp',
+        externalId: PHONE_NUMBER_ID,
+        displayName: 'WhatsApp',
+        appSecret: APP_SECRET,
+        accessToken: 'wa-access-token',
+      },
+      { hotelId: world.hotelA.id, provider: 'pbx', externalId: PBX_KEY, displayName: 'Santral', appSecret: PBX_SECRET },
+    ]) {
+      const saved = await api.gql(save, { input }, tokens.adminA);
+      expect(saved.errors).toBeUndefined();
+    }
+  });
+
+  afterAll(async () => {
+    await api?.close();
+    stub?.server.close();
+  });
+
+  it('a redelivery storm of one signed message creates exactly one case and one message', async () => {
+    const body = whatsappBody(
+      '905321112233',
+      'Ayşe Yılmaz',
+      'wamid.storm-1',
+      'Merhaba, 3 gece için fiyat alabilir miyim? Şükran',
+    );
+    const first = await Promise.all(Array.from({ length: 5 }, () => sendWhatsApp(body)));
+    expect(first.map((r) => r.status)).toEqual([200, 200, 200, 200, 200]);
+    const cases = await eventually(casesOf, (c) => c.length === 1 && c[0].messages.length === 1);
+    expect((await sendWhatsApp(body)).status).toBe(200);
+    await new Promise((r) => setTimeout(r, 800));
+    const after = await casesOf();
+    expect(after).toHaveLength(1);
+    expect(after[0].messages).toHaveLength(1);
+    expect(cases[0]).toMatchObject({
+      number: `${world.hotelA.code}-${new Date().getFullYear()}-000001`,
+      status: 'new',
+      channel: 'whatsapp',
+      guestName: 'Ayşe Yılmaz',
+      contact: '+905321112233',
+      requestText: 'Merhaba, 3 gece için fiyat alabilir miyim? Şükran',
+    });
+  });
+
+  it('the same guest on another channel (a missed call from the same phone) lands on the same case', async () => {
+    const body = JSON.stringify({
+      callId: 'call-777',
+      callerNumber: '0532 111 22 33',
+      calledNumber: '+902420000001',
+      direction: 'in',
+      startedAt: new Date().toISOString(),
+      durationSeconds: 0,
+      outcome: 'missed',
+    });
+    const response = await post(`/intake/calls/${PBX_KEY}`, body, { 'x-baton-signature': sign(body, PBX_SECRET) });
+    expect(response.status).toBeLessThan(300);
+    const cases = await eventually(casesOf, (c) => c[0]?.messages.length === 2);
+    expect(cases).toHaveLength(1);
+    expect(cases[0].messages.map((m) => [m.channel, m.contentType])).toEqual([
+      ['whatsapp', 'text'],
+      ['phone', 'call'],
+    ]);
+  });
+
+  it('an agent reply goes to the provider, and out-of-order statuses never move it backwards', async () => {
+    const [kase] = await casesOf();
+    const reply = await api.gql<{ replyToCase: { deliveryStatus: string } }>(
+      `mutation($input: ReplyToCaseInput!) { replyToCase(input: $input) { deliveryStatus } }`,
+      { input: { hotelId: world.hotelA.id, caseId: kase.id, body: 'Merhaba Ayşe Hanım, tabii ki! 🌊' } },
+      tokens.agentA,
+    );
+    expect(reply.errors).toBeUndefined();
+    expect(reply.data!.replyToCase.deliveryStatus).toBe('queued');
+    const sent = await eventually(casesOf, (c) => c[0].messages.some((m) => m.deliveryStatus === 'sent'));
+    expect(stub.requests).toHaveLength(1);
+    expect(stub.requests[0]).toMatchObject({
+      path: `/${PHONE_NUMBER_ID}/messages`,
+      authorization: 'Bearer wa-access-token',
+      body: { to: '905321112233', text: { body: 'Merhaba Ayşe Hanım, tabii ki! 🌊' } },
+    });
+    const out = sent[0].messages.find((m) => m.direction === 'outbound' && m.contentType === 'text')!;
+    expect(out.providerMessageId).toBe('wamid.out-1');
+    expect(sent[0].firstResponseSeconds).not.toBeNull();
+    expect(sent[0].messageRounds).toBe(1);
+
+    const now = Math.floor(Date.now() / 1000);
+    expect((await sendWhatsApp(statusBody('wamid.out-1', 'read', now + 2))).status).toBe(200);
+    expect((await sendWhatsApp(statusBody('wamid.out-1', 'delivered', now + 1))).status).toBe(200);
+    await eventually(casesOf, (c) => c[0].messages.some((m) => m.deliveryStatus === 'read'));
+    await new Promise((r) => setTimeout(r, 800));
+    const final = (await casesOf())[0].messages.find((m) => m.providerMessageId === 'wamid.out-1');
+    expect(final?.deliveryStatus).toBe('read');
+  });
+
+  it('a provider refusal is visible on the message and can be retried', async () => {
+    const [kase] = await casesOf();
+    stub.next.push(400);
+    await api.gql(
+      `mutation($input: ReplyToCaseInput!) { replyToCase(input: $input) { id } }`,
+      { input: { hotelId: world.hotelA.id, caseId: kase.id, body: 'İkinci mesaj' } },
+      tokens.agentA,
+    );
+    const failed = await eventually(casesOf, (c) => c[0].messages.some((m) => m.deliveryStatus === 'failed'));
+    const message = failed[0].messages.find((m) => m.deliveryStatus === 'failed')!;
+    expect(message.lastError).toMatch(/Invalid recipient/);
+    const ids = await api.gql<{ case: { messages: Array<{ id: string; deliveryStatus: string }> } }>(
+      `query($hotelId: ID!, $id: ID!) { case(hotelId: $hotelId, id: $id) { messages { id deliveryStatus } } }`,
+      { hotelId: world.hotelA.id, id: kase.id },
+      tokens.agentA,
+    );
+    const failedId = ids.data!.case.messages.find((m) => m.deliveryStatus === 'failed')!.id;
+    const retried = await api.gql<{ retryMessage: { deliveryStatus: string } }>(
+      `mutation($hotelId: ID!, $messageId: ID!) { retryMessage(hotelId: $hotelId, messageId: $messageId) { deliveryStatus } }`,
+      { hotelId: world.hotelA.id, messageId: failedId },
+      tokens.agentA,
+    );
+    expect(retried.data?.retryMessage.deliveryStatus).toBe('queued');
+    const resent = await eventually(casesOf, (c) =>
+      c[0].messages.some((m) => m.body === 'İkinci mesaj' && m.deliveryStatus === 'sent'),
+    );
+    expect(resent[0].messages.find((m) => m.body === 'İkinci mesaj')).toMatchObject({ attempts: 2, lastError: null });
+    expect(stub.requests.filter((r) => r.body.text?.body === 'İkinci mesaj')).toHaveLength(2);
+  });
+
+  it('a transient provider error is retried with backoff', async () => {
+    const [kase] = await casesOf();
+    stub.next.push(503);
+    await api.gql(
+      `mutation($input: ReplyToCaseInput!) { replyToCase(input: $input) { id } }`,
+      { input: { hotelId: world.hotelA.id, caseId: kase.id, body: 'Üçüncü mesaj' } },
+      tokens.agentA,
+    );
+    const done = await eventually(
+      casesOf,
+      (c) => c[0].messages.some((m) => m.body === 'Üçüncü mesaj' && m.deliveryStatus === 'sent'),
+      20000,
+    );
+    expect(done[0].messages.find((m) => m.body === 'Üçüncü mesaj')?.attempts).toBeGreaterThanOrEqual(1);
+  });
+
+  it('another hotel sees none of it: the case id answers NOT_FOUND like a random id', async () => {
+    const [kase] = await casesOf();
+    const q = `query($hotelId: ID!, $id: ID!) { case(hotelId: $hotelId, id: $id) { id } }`;
+    const foreign = await api.gql(q, { hotelId: world.hotelA.id, id: kase.id }, tokens.adminB);
+    const missing = await api.gql(q, { hotelId: world.hotelA.id, id: randomUUID() }, tokens.adminB);
+    expect(foreign.errors?.[0]).toMatchObject({ message: missing.errors?.[0].message });
+    expect(foreign.errors?.[0].extensions.code).toBe('NOT_FOUND');
+    const list = await api.gql<{ cases: { totalCount: number } }>(
+      `query($hotelId: ID!) { cases(hotelId: $hotelId) { totalCount } }`,
+      { hotelId: world.hotelB.id },
+      tokens.adminB,
+    );
+    expect(list.data?.cases.totalCount).toBe(0);
+  });
+});

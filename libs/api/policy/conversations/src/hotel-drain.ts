@@ -1,0 +1,65 @@
+import { Logger } from '@nestjs/common';
+
+export type StepOutcome = 'empty' | 'done' | 'failed';
+
+/**
+ * Drains one kind of durable work per hotel with a few parallel lanes. Each lane claims one row at a time in its own
+ * transaction (`FOR UPDATE SKIP LOCKED`), so lanes, and other processes, never take the same row; a kick while a drain
+ * runs is remembered and drains again, so a row committed just after a lane saw "empty" is not left for the sweep.
+ */
+export class HotelDrain {
+  private readonly logger: Logger;
+  private readonly running = new Map<string, Promise<void>>();
+  private readonly again = new Set<string>();
+  private stopped = false;
+
+  constructor(
+    name: string,
+    private readonly lanes: number,
+    private readonly step: (hotelId: string) => Promise<StepOutcome>,
+  ) {
+    this.logger = new Logger(name);
+  }
+
+  kick(hotelId: string): void {
+    if (this.stopped) {
+      return;
+    }
+    if (this.running.has(hotelId)) {
+      this.again.add(hotelId);
+      return;
+    }
+    const run = this.drain(hotelId)
+      .catch((error: unknown) => this.logger.error({ err: error, hotelId }, 'drain failed'))
+      .finally(() => {
+        this.running.delete(hotelId);
+        if (this.again.delete(hotelId)) {
+          this.kick(hotelId);
+        }
+      });
+    this.running.set(hotelId, run);
+  }
+
+  /** Stops taking new work and waits for the rows in flight (their transactions commit or roll back). */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    await Promise.allSettled([...this.running.values()]);
+  }
+
+  private async drain(hotelId: string): Promise<void> {
+    await Promise.all(Array.from({ length: this.lanes }, () => this.lane(hotelId)));
+  }
+
+  private async lane(hotelId: string): Promise<void> {
+    while (!this.stopped) {
+      if ((await this.step(hotelId)) === 'empty') {
+        return;
+      }
+    }
+  }
+}
+
+/** Exponential backoff with a cap: 2 s, 4 s, 8 s … up to 10 min. */
+export function backoffMs(attempts: number): number {
+  return Math.min(2 ** Math.max(1, attempts) * 1000, 10 * 60 * 1000);
+}
