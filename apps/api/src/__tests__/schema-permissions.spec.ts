@@ -1,4 +1,7 @@
 import 'reflect-metadata';
+import { printSchema } from 'graphql';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { DiscoveryModule, DiscoveryService, MetadataScanner } from '@nestjs/core';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { Test } from '@nestjs/testing';
@@ -54,6 +57,14 @@ describe('every GraphQL operation declares its permission', () => {
       expect(fields.length).toBeGreaterThan(5);
       const missing = fields.filter((field) => !declared.get(field));
       expect(missing).toEqual([]);
+
+      // docs/schema.graphql is the published schema; it must be the one the code builds (BATON_UPDATE_SCHEMA=1 rewrites).
+      const printed = `${printSchema(schema)}\n`;
+      const published = resolve(__dirname, '../../../../docs/schema.graphql');
+      if (process.env.BATON_UPDATE_SCHEMA === '1') {
+        writeFileSync(published, printed);
+      }
+      expect(existsSync(published) ? readFileSync(published, 'utf8') : '').toBe(printed);
     } finally {
       await app.close();
     }
