@@ -63,7 +63,7 @@ export async function prepareDatabase(config: BatonConfig): Promise<void> {
   }
   await checkPostgres('the app role (DATABASE_APP_URL)', appDatabaseUrl(config));
   if (config.BATON_SEED_DEMO) {
-    const seeded = await seedDemo(config.DATABASE_URL);
+    const seeded = await seedDemo(config.DATABASE_URL, Date.now(), config.BATON_SECRETS_KEY);
     process.stdout.write(`[baton] demo data: ${seeded ? 'seeded' : 'already present'}\n`);
   }
 }

@@ -7,7 +7,12 @@ async function main(): Promise<void> {
   if (!/^postgres(ql)?:\/\/.+/.test(ownerUrl)) {
     throw new Error('Configuration error: DATABASE_URL must be a postgres:// URL (the owner role)');
   }
-  const seeded = await seedDemo(ownerUrl);
+  // Without the deployment's BATON_SECRETS_KEY the demo channel accounts are stored without their secrets.
+  const secretsKey = process.env.BATON_SECRETS_KEY || undefined;
+  if (!secretsKey) {
+    process.stderr.write('BATON_SECRETS_KEY is not set: demo channel secrets are not stored\n');
+  }
+  const seeded = await seedDemo(ownerUrl, Date.now(), secretsKey);
   process.stdout.write(seeded ? 'demo seeded\n' : 'demo already present\n');
 }
 

@@ -3,6 +3,7 @@ import { Client } from 'pg';
 import { hashPassword, randomSecret, sha256 } from '@baton/api/core';
 import { AuditAction } from '@baton/shared/contracts';
 import { DEMO_AGENCY, DEMO_AGENCY_USER, DEMO_HOTELS, DEMO_PASSWORD, demoEmail } from './demo-data';
+import { seedTraffic, TrafficHotel } from './traffic-seed';
 
 const DAY = 86_400_000;
 
@@ -27,9 +28,10 @@ function at(now: number, daysAgo: number, hour: number, minute: number): Date {
 /**
  * Seeds the demo when the database has no hotel yet (idempotent across restarts). Runs as the owner, inside one
  * transaction that sets the same RLS scope the app uses, so it also works when the owner is not a superuser.
- * The 30-day history is the audit trail of the hotels being set up: staff joining, settings, wallboards, API keys.
+ * The 30-day history is the audit trail of the hotels being set up: staff joining, settings, wallboards, API keys, and
+ * the guest traffic of those 30 days (traffic-seed.ts). `secretsKey` (BATON_SECRETS_KEY) seals the demo channel secrets.
  */
-export async function seedDemo(ownerUrl: string, now = Date.now()): Promise<boolean> {
+export async function seedDemo(ownerUrl: string, now = Date.now(), secretsKey?: string): Promise<boolean> {
   const client = new Client({ connectionString: ownerUrl });
   await client.connect();
   try {
@@ -61,6 +63,7 @@ export async function seedDemo(ownerUrl: string, now = Date.now()): Promise<bool
     ]);
     const agencyActor = { id: agencyUserId, name: DEMO_AGENCY_USER.name };
     const audit: AuditRow[] = [];
+    const trafficHotels: TrafficHotel[] = [];
 
     for (const [index, hotel] of DEMO_HOTELS.entries()) {
       const hotelId = hotelIds[index];
@@ -78,8 +81,10 @@ export async function seedDemo(ownerUrl: string, now = Date.now()): Promise<bool
         entityId: hotelId,
         after: { name: hotel.name, code: hotel.code },
       });
+      const staff: Partial<TrafficHotel['staff']> = {};
       for (const [n, member] of hotel.staff.entries()) {
         const userId = randomUUID();
+        staff[member.role] = { id: userId, name: member.name };
         await client.query(
           `INSERT INTO app_user (id, email, password_hash, display_name, locale) VALUES ($1, $2, $3, $4, 'tr')`,
           [userId, demoEmail(member.role, hotel.code), passwordHash, member.name],
@@ -98,6 +103,7 @@ export async function seedDemo(ownerUrl: string, now = Date.now()): Promise<bool
           after: { email: demoEmail(member.role, hotel.code), role: member.role },
         });
       }
+      trafficHotels.push({ ...hotel, id: hotelId, staff: staff as TrafficHotel['staff'] });
       audit.push({
         tenantId: hotelId,
         at: at(now, 26, 14, 40),
@@ -168,6 +174,7 @@ export async function seedDemo(ownerUrl: string, now = Date.now()): Promise<bool
         ],
       );
     }
+    await seedTraffic(client, trafficHotels, { now, secretsKey, setupBy: agencyActor });
     await client.query('COMMIT');
     return true;
   } catch (error) {
