@@ -18,6 +18,22 @@ export function createAppRouter(session: Session): Router {
       { path: '/', redirect: '/hotels' },
       { path: '/login', name: 'login', component: LoginPage, meta: { public: true } },
       { path: '/hotels', name: 'hotels', component: HotelsPage },
+      // Inbox, case and campaign pages load on first use (their own chunks).
+      {
+        path: '/hotels/:hotelId/inbox',
+        name: 'inbox',
+        component: () => import('@baton/web/feature-inbox').then((m) => m.InboxPage),
+      },
+      {
+        path: '/hotels/:hotelId/cases/:caseId',
+        name: 'case',
+        component: () => import('@baton/web/feature-inbox').then((m) => m.CasePage),
+      },
+      {
+        path: '/hotels/:hotelId/campaigns',
+        name: 'campaigns',
+        component: () => import('@baton/web/feature-campaigns').then((m) => m.CampaignsPage),
+      },
       { path: '/:pathMatch(.*)*', redirect: '/hotels' },
     ],
   });

@@ -1,10 +1,12 @@
+import { IntrinsicException } from '@nestjs/common';
 import { ErrorCode } from '@baton/shared/contracts';
 
 /**
  * The one error type services throw. Modules define their own enums of messages/reasons but always map to an
  * ErrorCode, so the GraphQL formatter and the HTTP filter can translate without knowing the module.
  */
-export class BatonError extends Error {
+// IntrinsicException: an expected, client-caused outcome; Nest's default exception filter does not log it as an error.
+export class BatonError extends IntrinsicException {
   constructor(
     readonly code: ErrorCode,
     message: string,

@@ -1,0 +1,1 @@
+export { default as CampaignsPage } from './lib/CampaignsPage.vue';

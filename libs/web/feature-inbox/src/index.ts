@@ -1,0 +1,2 @@
+export { default as InboxPage } from './lib/InboxPage.vue';
+export { default as CasePage } from './lib/CasePage.vue';
