@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { Client } from 'pg';
 import { hashPassword } from '@baton/api/core';
 import { AgencyRole, HotelRole } from '@baton/shared/contracts';
@@ -27,13 +27,8 @@ export async function createHotel(
   overrides: Partial<Omit<TestHotel, 'id'>> & { timeZone?: string } = {},
 ): Promise<TestHotel> {
   const id = randomUUID();
-  const code =
-    overrides.code ??
-    `T${randomUUID()
-      .replace(/[^a-f]/g, '')
-      .slice(0, 4)
-      .toUpperCase()
-      .padEnd(4, 'X')}`;
+  // Hotel codes are 2–6 capital letters and unique: 'T' + 5 random letters (11.8 M combinations, no test collisions).
+  const code = overrides.code ?? `T${Array.from(randomBytes(5), (b) => String.fromCharCode(65 + (b % 26))).join('')}`;
   const name = overrides.name ?? `Hotel ${code}`;
   await client.query(`SELECT set_config('app.tenant_ids', $1, false)`, [id]);
   await client.query(`INSERT INTO hotel (id, agency_id, name, slug, code, time_zone) VALUES ($1, $2, $3, $4, $5, $6)`, [
