@@ -1,8 +1,15 @@
-import { createHmac } from 'node:crypto';
-import { createServer, Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
-import { createWorld, startTestApi, TestApi, withClient, World } from '@baton/api/testing';
+import {
+  createWorld,
+  GraphStub,
+  signBody,
+  startGraphStub,
+  startTestApi,
+  TestApi,
+  whatsappTextWebhook,
+  withClient,
+  World,
+} from '@baton/api/testing';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const PHONE_NUMBER_ID = `2${Date.now()}`.slice(0, 15);
@@ -102,56 +109,13 @@ async function seedCases(api: TestApi, world: World): Promise<Seeded> {
   });
 }
 
-/** A local stand-in for the Meta Graph API: answers sends with the scripted statuses (then 200). */
-async function startGraphStub(): Promise<{ url: string; next: number[]; sent: number; server: Server }> {
-  const stub = { url: '', next: [] as number[], sent: 0, server: null as unknown as Server };
-  stub.server = createServer((req, res) => {
-    req.resume();
-    req.on('end', () => {
-      stub.sent += 1;
-      const status = stub.next.shift() ?? 200;
-      res.writeHead(status, { 'content-type': 'application/json' });
-      res.end(
-        status === 200
-          ? JSON.stringify({ messaging_product: 'whatsapp', messages: [{ id: `wamid.out-${stub.sent}` }] })
-          : JSON.stringify({ error: { message: 'Invalid recipient' } }),
-      );
-    });
-  });
-  await new Promise<void>((resolve) => stub.server.listen(0, '127.0.0.1', resolve));
-  stub.url = `http://127.0.0.1:${(stub.server.address() as AddressInfo).port}`;
-  return stub;
-}
-
-function whatsappBody(from: string, name: string, id: string, text: string): string {
-  return JSON.stringify({
-    object: 'whatsapp_business_account',
-    entry: [
-      {
-        id: 'waba-1',
-        changes: [
-          {
-            field: 'messages',
-            value: {
-              messaging_product: 'whatsapp',
-              metadata: { display_phone_number: '902420000001', phone_number_id: PHONE_NUMBER_ID },
-              contacts: [{ profile: { name }, wa_id: from }],
-              messages: [
-                { from, id, timestamp: String(Math.floor(Date.now() / 1000)), type: 'text', text: { body: text } },
-              ],
-            },
-          },
-        ],
-      },
-    ],
-  });
-}
+const whatsappBody = (from: string, name: string, id: string, text: string) =>
+  whatsappTextWebhook({ phoneNumberId: PHONE_NUMBER_ID, from, name, id, text });
 
 const PBX_KEY = `pbx-inbox-${Date.now()}`;
 const PBX_SECRET = 'inbox-browser-pbx-secret';
 
-const sign = (body: string, secret = APP_SECRET) =>
-  `sha256=${createHmac('sha256', secret).update(body, 'utf8').digest('hex')}`;
+const sign = (body: string, secret = APP_SECRET) => signBody(body, secret);
 
 /**
  * Inbox, case and campaign pages in a real browser against the API serving the built dashboard: Turkish and English
@@ -165,7 +129,7 @@ describe('inbox, case and campaign pages in Chromium', () => {
   let context: BrowserContext;
   let page: Page;
   let seeded: Seeded;
-  let graph: Awaited<ReturnType<typeof startGraphStub>>;
+  let graph: GraphStub;
   const problems: string[] = [];
 
   const text = async (selector: string): Promise<string> => (await page.locator(selector).first().textContent()) ?? '';
@@ -205,7 +169,7 @@ describe('inbox, case and campaign pages in Chromium', () => {
   afterAll(async () => {
     await browser?.close();
     await api?.close();
-    graph?.server.close();
+    await graph?.close();
   });
 
   it('lists the cases in Turkish, in the hotel time zone, and switches to English', async () => {

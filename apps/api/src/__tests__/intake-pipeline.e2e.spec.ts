@@ -1,89 +1,27 @@
-import { createHmac, randomUUID } from 'node:crypto';
-import { createServer, IncomingMessage, Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { createWorld, freePort, loginAll, startTestApi, TestApi, World } from '@baton/api/testing';
+import { randomUUID } from 'node:crypto';
+import {
+  createWorld,
+  GraphStub,
+  loginAll,
+  signBody,
+  startGraphStub,
+  startTestApi,
+  TestApi,
+  whatsappStatusWebhook,
+  whatsappTextWebhook,
+  World,
+} from '@baton/api/testing';
 
 const PHONE_NUMBER_ID = `1${Date.now()}`.slice(0, 15);
 const APP_SECRET = 'pipeline-app-secret';
 const PBX_KEY = `pbx-${randomUUID().slice(0, 8)}`;
 const PBX_SECRET = 'pipeline-pbx-secret';
 
-interface StubRequest {
-  path: string;
-  authorization: string | undefined;
-  body: { to?: string; text?: { body?: string } };
-}
-
-/** A local stand-in for the Meta Graph API: records requests and answers with a scripted status. */
-async function startGraphStub(): Promise<{ url: string; requests: StubRequest[]; next: number[]; server: Server }> {
-  const requests: StubRequest[] = [];
-  const next: number[] = [];
-  const server = createServer((req: IncomingMessage, res) => {
-    let raw = '';
-    req.on('data', (chunk: Buffer) => (raw += chunk.toString('utf8')));
-    req.on('end', () => {
-      requests.push({ path: req.url ?? '', authorization: req.headers.authorization, body: JSON.parse(raw || '{}') });
-      const status = next.shift() ?? 200;
-      res.writeHead(status, { 'content-type': 'application/json' });
-      res.end(
-        status === 200
-          ? JSON.stringify({ messaging_product: 'whatsapp', messages: [{ id: `wamid.out-${requests.length}` }] })
-          : JSON.stringify({ error: { message: status >= 500 ? 'temporarily unavailable' : 'Invalid recipient' } }),
-      );
-    });
-  });
-  const port = await freePort();
-  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, requests, next, server };
-}
-
-function whatsappBody(from: string, name: string, id: string, text: string): string {
-  return JSON.stringify({
-    object: 'whatsapp_business_account',
-    entry: [
-      {
-        id: 'waba-1',
-        changes: [
-          {
-            field: 'messages',
-            value: {
-              messaging_product: 'whatsapp',
-              metadata: { display_phone_number: '902420000001', phone_number_id: PHONE_NUMBER_ID },
-              contacts: [{ profile: { name }, wa_id: from }],
-              messages: [
-                { from, id, timestamp: String(Math.floor(Date.now() / 1000)), type: 'text', text: { body: text } },
-              ],
-            },
-          },
-        ],
-      },
-    ],
-  });
-}
-
-function statusBody(wamid: string, status: string, at: number): string {
-  return JSON.stringify({
-    object: 'whatsapp_business_account',
-    entry: [
-      {
-        id: 'waba-1',
-        changes: [
-          {
-            field: 'messages',
-            value: {
-              messaging_product: 'whatsapp',
-              metadata: { display_phone_number: '902420000001', phone_number_id: PHONE_NUMBER_ID },
-              statuses: [{ id: wamid, status, timestamp: String(at), recipient_id: '905321112233' }],
-            },
-          },
-        ],
-      },
-    ],
-  });
-}
-
-const sign = (body: string, secret: string) =>
-  `sha256=${createHmac('sha256', secret).update(Buffer.from(body, 'utf8')).digest('hex')}`;
+const whatsappBody = (from: string, name: string, id: string, text: string) =>
+  whatsappTextWebhook({ phoneNumberId: PHONE_NUMBER_ID, from, name, id, text });
+const statusBody = (wamid: string, status: string, at: number) =>
+  whatsappStatusWebhook(PHONE_NUMBER_ID, wamid, status, at);
+const sign = signBody;
 
 async function eventually<T>(probe: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 15000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -129,7 +67,7 @@ describe('intake pipeline (webhook to case to reply, real Postgres)', () => {
   let api: TestApi;
   let world: World;
   let tokens: Awaited<ReturnType<typeof loginAll>>;
-  let stub: Awaited<ReturnType<typeof startGraphStub>>;
+  let stub: GraphStub;
 
   const post = (path: string, body: string, headers: Record<string, string>) =>
     fetch(`${api.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
@@ -170,7 +108,7 @@ describe('intake pipeline (webhook to case to reply, real Postgres)', () => {
 
   afterAll(async () => {
     await api?.close();
-    stub?.server.close();
+    await stub?.close();
   });
 
   it('a redelivery storm of one signed message creates exactly one case and one message', async () => {

@@ -12,6 +12,7 @@ export class HotelDrain {
   private readonly running = new Map<string, Promise<void>>();
   private readonly again = new Set<string>();
   private stopped = false;
+  private sweepTimer: NodeJS.Timeout | null = null;
 
   constructor(
     name: string,
@@ -40,9 +41,25 @@ export class HotelDrain {
     this.running.set(hotelId, run);
   }
 
+  /**
+   * Every `intervalMs`, asks `findDue` which hotels have work that no nudge reached (crash, restart, a retry time
+   * that passed) and drains them. Workers only: durable state lives in Postgres, the sweep is what makes it so.
+   */
+  startSweep(intervalMs: number, findDue: () => Promise<string[]>): void {
+    this.sweepTimer = setInterval(() => {
+      findDue()
+        .then((hotelIds) => hotelIds.forEach((hotelId) => this.kick(hotelId)))
+        .catch((error: unknown) => this.logger.error({ err: error }, 'sweep failed'));
+    }, intervalMs);
+    this.sweepTimer.unref();
+  }
+
   /** Stops taking new work and waits for the rows in flight (their transactions commit or roll back). */
   async stop(): Promise<void> {
     this.stopped = true;
+    if (this.sweepTimer) {
+      clearInterval(this.sweepTimer);
+    }
     await Promise.allSettled([...this.running.values()]);
   }
 

@@ -25,7 +25,6 @@ const ACTOR = 'intake';
 export class InboundProcessor implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(InboundProcessor.name);
   private readonly drain = new HotelDrain(InboundProcessor.name, LANES, (hotelId) => this.step(hotelId));
-  private sweepTimer: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly config: BatonConfig,
@@ -41,32 +40,23 @@ export class InboundProcessor implements OnApplicationBootstrap, OnApplicationSh
   onApplicationBootstrap(): void {
     this.nudges.route(WorkKind.Inbound, (hotelId) => this.drain.kick(hotelId));
     if (this.config.runsWorker) {
-      this.sweepTimer = setInterval(() => void this.sweep(), this.config.INTAKE_SWEEP_MS);
-      this.sweepTimer.unref();
+      this.drain.startSweep(this.config.INTAKE_SWEEP_MS, () => this.findDue());
     }
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    if (this.sweepTimer) {
-      clearInterval(this.sweepTimer);
-    }
-    await this.drain.stop();
+  onApplicationShutdown(): Promise<void> {
+    return this.drain.stop();
   }
 
-  /** Finds hotels with due events that no nudge reached (crash, restart, retry time passed) and drains them. */
-  async sweep(): Promise<void> {
-    try {
-      const all = await this.transactions.listTenantIds();
-      if (all.length === 0) {
-        return;
-      }
-      const due = await this.transactions.run(RequestContext.system('intake-sweep', all), all, (ctx) =>
-        this.queue.hotelsWithPending(ctx),
-      );
-      due.forEach((hotelId) => this.drain.kick(hotelId));
-    } catch (error) {
-      this.logger.error({ err: error }, 'inbound sweep failed');
+  /** Hotels with due rows, in one query over every tenant (the worker may list hotel ids, nothing more). */
+  private async findDue(): Promise<string[]> {
+    const all = await this.transactions.listTenantIds();
+    if (all.length === 0) {
+      return [];
     }
+    return this.transactions.run(RequestContext.system('intake-sweep', all), all, (ctx) =>
+      this.queue.hotelsWithPending(ctx),
+    );
   }
 
   private async step(hotelId: string): Promise<StepOutcome> {

@@ -20,7 +20,6 @@ const ACTOR = 'outbound';
 export class OutboundDispatcher implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(OutboundDispatcher.name);
   private readonly drain = new HotelDrain(OutboundDispatcher.name, LANES, (hotelId) => this.step(hotelId));
-  private sweepTimer: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly config: BatonConfig,
@@ -35,31 +34,23 @@ export class OutboundDispatcher implements OnApplicationBootstrap, OnApplication
   onApplicationBootstrap(): void {
     this.nudges.route(WorkKind.Outbound, (hotelId) => this.drain.kick(hotelId));
     if (this.config.runsWorker) {
-      this.sweepTimer = setInterval(() => void this.sweep(), this.config.INTAKE_SWEEP_MS);
-      this.sweepTimer.unref();
+      this.drain.startSweep(this.config.INTAKE_SWEEP_MS, () => this.findDue());
     }
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    if (this.sweepTimer) {
-      clearInterval(this.sweepTimer);
-    }
-    await this.drain.stop();
+  onApplicationShutdown(): Promise<void> {
+    return this.drain.stop();
   }
 
-  async sweep(): Promise<void> {
-    try {
-      const all = await this.transactions.listTenantIds();
-      if (all.length === 0) {
-        return;
-      }
-      const due = await this.transactions.run(RequestContext.system('outbound-sweep', all), all, (ctx) =>
-        this.outbox.hotelsWithDue(ctx),
-      );
-      due.forEach((hotelId) => this.drain.kick(hotelId));
-    } catch (error) {
-      this.logger.error({ err: error }, 'outbound sweep failed');
+  /** Hotels with due rows, in one query over every tenant (the worker may list hotel ids, nothing more). */
+  private async findDue(): Promise<string[]> {
+    const all = await this.transactions.listTenantIds();
+    if (all.length === 0) {
+      return [];
     }
+    return this.transactions.run(RequestContext.system('outbound-sweep', all), all, (ctx) =>
+      this.outbox.hotelsWithDue(ctx),
+    );
   }
 
   private step(hotelId: string): Promise<StepOutcome> {
