@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
+  createTestDatabase,
   createWorld,
   GraphStub,
   loginAll,
@@ -9,6 +10,7 @@ import {
   TestApi,
   whatsappStatusWebhook,
   whatsappTextWebhook,
+  withClient,
   World,
 } from '@baton/api/testing';
 
@@ -245,5 +247,71 @@ describe('intake pipeline (webhook to case to reply, real Postgres)', () => {
       tokens.adminB,
     );
     expect(list.data?.cases.totalCount).toBe(0);
+  });
+});
+
+describe('a webhook stored while no worker runs is processed once after a restart', () => {
+  it('API-only process stores, a later worker process turns it into exactly one case', async () => {
+    const db = await createTestDatabase();
+    const world = await createWorld(db);
+    const apiOnly = await startTestApi({ db, role: 'api' });
+    try {
+      const tokens = await loginAll(apiOnly, world);
+      const saved = await apiOnly.gql(
+        `mutation($input: SaveChannelAccountInput!) { saveChannelAccount(input: $input) { id } }`,
+        {
+          input: {
+            hotelId: world.hotelA.id,
+            provider: 'whatsapp',
+            externalId: PHONE_NUMBER_ID,
+            displayName: 'WhatsApp',
+            appSecret: APP_SECRET,
+          },
+        },
+        tokens.adminA,
+      );
+      expect(saved.errors).toBeUndefined();
+      const body = whatsappBody('905550001122', 'Mehmet Öztürk', 'wamid.restart-1', 'Grup rezervasyonu, 20 oda');
+      const deliver = () =>
+        fetch(`${apiOnly.url}/webhooks/whatsapp`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-hub-signature-256': sign(body, APP_SECRET) },
+          body,
+        });
+      expect((await deliver()).status).toBe(200);
+      const pending = await withClient(db.ownerUrl, (c) =>
+        c.query(`SELECT processed_at FROM inbound_event WHERE external_id = 'wamid.restart-1'`),
+      );
+      expect(pending.rows).toEqual([{ processed_at: null }]);
+    } finally {
+      await apiOnly.close({ keepDb: true });
+    }
+
+    const worker = await startTestApi({ db, role: 'all', env: { INTAKE_SWEEP_MS: '300' } });
+    try {
+      const count = () =>
+        withClient(db.ownerUrl, async (c) => {
+          const cases = await c.query(`SELECT count(*)::int AS n FROM guest_case WHERE tenant_id = $1`, [
+            world.hotelA.id,
+          ]);
+          const messages = await c.query(`SELECT count(*)::int AS n FROM case_message WHERE tenant_id = $1`, [
+            world.hotelA.id,
+          ]);
+          return { cases: cases.rows[0].n as number, messages: messages.rows[0].n as number };
+        });
+      await eventually(count, (n) => n.cases === 1);
+      const body = whatsappBody('905550001122', 'Mehmet Öztürk', 'wamid.restart-1', 'Grup rezervasyonu, 20 oda');
+      const again = await fetch(`${worker.url}/webhooks/whatsapp`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-hub-signature-256': sign(body, APP_SECRET) },
+        body,
+      });
+      expect(again.status).toBe(200);
+      await new Promise((r) => setTimeout(r, 800));
+      expect(await count()).toEqual({ cases: 1, messages: 1 });
+    } finally {
+      await worker.close({ keepDb: true });
+      await db.drop();
+    }
   });
 });
