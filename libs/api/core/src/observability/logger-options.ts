@@ -5,6 +5,17 @@ import type { BatonConfig } from '../config/baton-config';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,128}$/;
 const QUIET_ROUTES = new Set(['/health/live', '/health/ready', '/metrics']);
+/**
+ * Provider webhooks arrive by the thousand per second at peak: a line per request would cost more CPU than storing
+ * the event. They are counted in baton_intake_events_total and timed in baton_http_request_duration_seconds;
+ * refusals and failures are still logged by the intake exception filter.
+ */
+const QUIET_PREFIXES = ['/webhooks/', '/intake/'];
+
+function isQuiet(url: string | undefined): boolean {
+  const path = (url ?? '').split('?')[0];
+  return QUIET_ROUTES.has(path) || QUIET_PREFIXES.some((prefix) => path.startsWith(prefix));
+}
 
 /** Structured JSON logs (pino): one line per request with its request id; tenant ids are assigned per resolver. */
 export function loggerOptions(config: BatonConfig): Params {
@@ -23,7 +34,7 @@ export function loggerOptions(config: BatonConfig): Params {
       },
       // A top-level requestId on every line of the request (req.id is only inside the serialized req).
       customProps: (req: IncomingMessage & { id?: unknown }) => ({ requestId: req.id }),
-      autoLogging: { ignore: (req: IncomingMessage) => QUIET_ROUTES.has((req.url ?? '').split('?')[0]) },
+      autoLogging: { ignore: (req: IncomingMessage) => isQuiet(req.url) },
     },
   };
 }
