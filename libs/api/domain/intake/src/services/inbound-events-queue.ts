@@ -25,8 +25,10 @@ const MAX_ERROR_LENGTH = 2000;
 @Injectable()
 export class InboundEventsQueue {
   /**
-   * Locks and returns up to `limit` due events of the hotel, oldest first. Must run inside `ctx.tx`, which the caller
-   * keeps open while it processes them (the row locks are the claim).
+   * Locks and returns up to `limit` due events of the hotel in the order they became due (receipt order for fresh
+   * events). Must run inside `ctx.tx`, which the caller keeps open while it processes them (the row locks are the
+   * claim). The order is the pending index (tenant_id, next_attempt_at): ordering by occurred_at made every claim sort
+   * all pending events of the hotel (10 ms at 3,000 pending, measured by tools/bench/ingest); now it reads one row.
    */
   async claim(ctx: RequestContext, hotelId: string, limit: number): Promise<InboundEventRecord[]> {
     ctx.assertInScope(hotelId);
@@ -34,7 +36,7 @@ export class InboundEventsQueue {
       `SELECT id, tenant_id, provider, external_id, account_id, kind, payload, occurred_at, attempts
          FROM inbound_event
         WHERE tenant_id = $1 AND processed_at IS NULL AND next_attempt_at <= now()
-        ORDER BY occurred_at, received_at
+        ORDER BY next_attempt_at
         LIMIT $2
         FOR UPDATE SKIP LOCKED`,
       [hotelId, Math.max(1, Math.min(1000, Math.floor(limit)))],
