@@ -9,6 +9,12 @@ import { GuestsModule } from '@baton/api/domain/guests';
 import { IntakeModule, IntakeWebhooksModule } from '@baton/api/domain/intake';
 import { ConversationsModule } from '@baton/api/policy/conversations';
 import { TenancyModule } from '@baton/api/domain/tenancy';
+import { CalendarsModule } from '@baton/api/domain/calendars';
+import { NotificationsModule } from '@baton/api/domain/notifications';
+import { RaciModule } from '@baton/api/domain/raci';
+import { TicketsModule } from '@baton/api/domain/tickets';
+import { AutomationsModule } from '@baton/api/policy/automations';
+import { SlaModule } from '@baton/api/policy/sla';
 import { WorkerModule } from './worker/worker.module';
 
 /** Wiring only. BATON_ROLE decides what this process runs: api (GraphQL + WebSocket), worker (jobs), or all. */
@@ -23,6 +29,12 @@ export class AppModule {
       CasesModule,
       CampaignsModule,
       ConversationsModule,
+      CalendarsModule,
+      RaciModule,
+      TicketsModule,
+      NotificationsModule,
+      SlaModule,
+      AutomationsModule,
     ];
     if (config.runsApi) {
       imports.push(BatonGraphqlModule.forRoot(), AuditModule, IntakeWebhooksModule);

@@ -34,6 +34,36 @@ export function createAppRouter(session: Session): Router {
         name: 'campaigns',
         component: () => import('@baton/web/feature-campaigns').then((m) => m.CampaignsPage),
       },
+      {
+        path: '/hotels/:hotelId/tickets',
+        name: 'tickets',
+        component: () => import('@baton/web/feature-tickets').then((m) => m.TicketsPage),
+      },
+      {
+        path: '/hotels/:hotelId/tickets/:ticketId',
+        name: 'ticket',
+        component: () => import('@baton/web/feature-tickets').then((m) => m.TicketPage),
+      },
+      {
+        path: '/hotels/:hotelId/notifications',
+        name: 'notifications',
+        component: () => import('@baton/web/feature-admin').then((m) => m.NotificationsPage),
+      },
+      {
+        path: '/hotels/:hotelId/admin/sla',
+        name: 'admin-sla',
+        component: () => import('@baton/web/feature-admin').then((m) => m.SlaPage),
+      },
+      {
+        path: '/hotels/:hotelId/admin/automations',
+        name: 'admin-automations',
+        component: () => import('@baton/web/feature-admin').then((m) => m.AutomationsPage),
+      },
+      {
+        path: '/hotels/:hotelId/admin/raci',
+        name: 'admin-raci',
+        component: () => import('@baton/web/feature-admin').then((m) => m.RaciPage),
+      },
       { path: '/:pathMatch(.*)*', redirect: '/hotels' },
     ],
   });

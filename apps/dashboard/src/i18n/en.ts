@@ -1,6 +1,11 @@
 import { ActorKind, AuditAction } from '@baton/shared/contracts';
 
 import { casesEn } from './cases.en';
+import { slaEn } from './sla.en';
+import { raciEn } from './raci.en';
+import { ticketsEn } from './tickets.en';
+import { notificationsEn } from './notifications.en';
+import { automationsEn } from './automations.en';
 import { nestByDot, type ActionMessages, type ActorKindMessages } from './nest';
 
 const actions: ActionMessages = {
@@ -32,6 +37,22 @@ const actions: ActionMessages = {
   [AuditAction.CampaignSaved]: 'Campaign saved',
   [AuditAction.CampaignDeleted]: 'Campaign deleted',
   [AuditAction.DailySummaryGenerated]: 'Daily summary generated',
+  [AuditAction.CalendarSaved]: 'Business-hours calendar saved',
+  [AuditAction.CalendarDeleted]: 'Business-hours calendar deleted',
+  [AuditAction.SlaPolicySaved]: 'SLA policy saved',
+  [AuditAction.SlaPolicyDeleted]: 'SLA policy deleted',
+  [AuditAction.SlaPoliciesReordered]: 'SLA policies reordered',
+  [AuditAction.RaciMatrixSaved]: 'RACI matrix saved',
+  [AuditAction.RaciTemplateApplied]: 'RACI template applied',
+  [AuditAction.TicketCreated]: 'Ticket created',
+  [AuditAction.TicketUpdated]: 'Ticket updated',
+  [AuditAction.TicketStatusChanged]: 'Ticket status changed',
+  [AuditAction.TicketNoteAdded]: 'Note added to a ticket',
+  [AuditAction.TicketClosureConfirmed]: 'Ticket closure confirmed',
+  [AuditAction.AutomationRuleSaved]: 'Automation rule saved',
+  [AuditAction.AutomationRuleRolledBack]: 'Automation rule rolled back',
+  [AuditAction.AutomationRuleDeleted]: 'Automation rule deleted',
+  [AuditAction.DeliveryRetried]: 'Failed delivery retried',
 };
 
 const actorKinds: ActorKindMessages = {
@@ -195,6 +216,11 @@ const en = {
   },
   case: casesEn.case,
   campaigns: casesEn.campaigns,
+  sla: slaEn,
+  raci: raciEn,
+  tickets: ticketsEn,
+  notifications: notificationsEn,
+  automations: automationsEn,
   connection: {
     state: {
       live: 'Live',

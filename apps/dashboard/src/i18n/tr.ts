@@ -1,6 +1,11 @@
 import { ActorKind, AuditAction } from '@baton/shared/contracts';
 
 import { casesTr } from './cases.tr';
+import { slaTr } from './sla.tr';
+import { raciTr } from './raci.tr';
+import { ticketsTr } from './tickets.tr';
+import { notificationsTr } from './notifications.tr';
+import { automationsTr } from './automations.tr';
 import type { MessageSchema } from './en';
 import { nestByDot, type ActionMessages, type ActorKindMessages } from './nest';
 
@@ -33,6 +38,22 @@ const actions: ActionMessages = {
   [AuditAction.CampaignSaved]: 'Kampanya kaydedildi',
   [AuditAction.CampaignDeleted]: 'Kampanya silindi',
   [AuditAction.DailySummaryGenerated]: 'Günlük özet oluşturuldu',
+  [AuditAction.CalendarSaved]: 'Çalışma saatleri takvimi kaydedildi',
+  [AuditAction.CalendarDeleted]: 'Çalışma saatleri takvimi silindi',
+  [AuditAction.SlaPolicySaved]: 'SLA politikası kaydedildi',
+  [AuditAction.SlaPolicyDeleted]: 'SLA politikası silindi',
+  [AuditAction.SlaPoliciesReordered]: 'SLA politikalarının sırası değişti',
+  [AuditAction.RaciMatrixSaved]: 'RACI matrisi kaydedildi',
+  [AuditAction.RaciTemplateApplied]: 'RACI şablonu uygulandı',
+  [AuditAction.TicketCreated]: 'Kayıt açıldı',
+  [AuditAction.TicketUpdated]: 'Kayıt güncellendi',
+  [AuditAction.TicketStatusChanged]: 'Kayıt durumu değişti',
+  [AuditAction.TicketNoteAdded]: 'Kayda not eklendi',
+  [AuditAction.TicketClosureConfirmed]: 'Kayıt kapanışı onaylandı',
+  [AuditAction.AutomationRuleSaved]: 'Otomasyon kuralı kaydedildi',
+  [AuditAction.AutomationRuleRolledBack]: 'Otomasyon kuralı geri alındı',
+  [AuditAction.AutomationRuleDeleted]: 'Otomasyon kuralı silindi',
+  [AuditAction.DeliveryRetried]: 'Başarısız gönderim yeniden denendi',
 };
 
 const actorKinds: ActorKindMessages = {
@@ -195,6 +216,11 @@ const tr: MessageSchema = {
   },
   case: casesTr.case,
   campaigns: casesTr.campaigns,
+  sla: slaTr,
+  raci: raciTr,
+  tickets: ticketsTr,
+  notifications: notificationsTr,
+  automations: automationsTr,
   connection: {
     state: {
       live: 'Canlı',

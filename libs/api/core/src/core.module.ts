@@ -10,6 +10,8 @@ import { BatonConfigModule } from './config/config.module';
 import { TenantTransactions } from './db/tenant-transactions';
 import { SecretBox } from './crypto/secret-box';
 import { Mailer } from './mail/mailer';
+import { DomainEvents } from './events/domain-events';
+import { DurableTimers, TimerHandlers } from './timers/durable-timers';
 import { WorkSignals } from './events/work-signals';
 import { ShutdownState } from './lifecycle/shutdown-state';
 import { HealthController } from './observability/health.controller';
@@ -56,6 +58,9 @@ export class CoreModule implements NestModule {
         SecretBox,
         Mailer,
         WorkSignals,
+        DomainEvents,
+        DurableTimers,
+        TimerHandlers,
       ],
       controllers: [HealthController, MetricsController],
       exports: [
@@ -67,6 +72,9 @@ export class CoreModule implements NestModule {
         SecretBox,
         Mailer,
         WorkSignals,
+        DomainEvents,
+        DurableTimers,
+        TimerHandlers,
         TypeOrmModule,
       ],
     };

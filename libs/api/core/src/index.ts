@@ -27,4 +27,6 @@ export * from './lifecycle/shutdown-state';
 export * from './crypto/secret-box';
 export * from './mail/mailer';
 export * from './events/work-signals';
+export * from './events/domain-events';
+export * from './timers/durable-timers';
 export * from './core.module';

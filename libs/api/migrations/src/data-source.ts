@@ -1,9 +1,26 @@
 import { DataSource } from 'typeorm';
 import { Foundation1764000000000 } from './migrations/1764000000000-foundation';
 import { IntakeGuestsCases1764100000000 } from './migrations/1764100000000-intake-guests-cases';
+import { DurableTimers1764200000000 } from './migrations/1764200000000-durable-timers';
+import { BusinessCalendars1764200000100 } from './migrations/1764200000100-business-calendars';
+import { SlaPolicies1764200000200 } from './migrations/1764200000200-sla-policies';
+import { Raci1764200000300 } from './migrations/1764200000300-raci';
+import { Tickets1764200000400 } from './migrations/1764200000400-tickets';
+import { NotificationsOutbox1764200000500 } from './migrations/1764200000500-notifications-outbox';
+import { Automations1764200000600 } from './migrations/1764200000600-automations';
 
 /** Ordered list of migrations; append only, never edit a migration that has shipped. */
-export const MIGRATIONS = [Foundation1764000000000, IntakeGuestsCases1764100000000];
+export const MIGRATIONS = [
+  Foundation1764000000000,
+  IntakeGuestsCases1764100000000,
+  DurableTimers1764200000000,
+  BusinessCalendars1764200000100,
+  SlaPolicies1764200000200,
+  Raci1764200000300,
+  Tickets1764200000400,
+  NotificationsOutbox1764200000500,
+  Automations1764200000600,
+];
 
 export const MIGRATIONS_TABLE = 'baton_migrations';
 

@@ -11,5 +11,9 @@ export enum ErrorCode {
   InvalidTransition = 'INVALID_TRANSITION',
   /** A handoff without guest name, contact or request text (extensions: missingFields). */
   MandatoryFieldsMissing = 'MANDATORY_FIELDS_MISSING',
+  /** An edit based on an old version of the record (extensions: currentVersion). */
+  StaleVersion = 'STALE_VERSION',
+  /** A RACI matrix that breaks the rules (extensions: problems[] with step, rule). */
+  RaciInvalid = 'RACI_INVALID',
   Internal = 'INTERNAL_SERVER_ERROR',
 }

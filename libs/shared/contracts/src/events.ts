@@ -5,6 +5,12 @@ export enum TenantEvent {
   Cases = 'cases',
   /** A nudge that the queue changed; subscribers recompute `queueState` at most a few times per second. */
   Queue = 'queue',
+  /** SLA clock steps (started, reminder, warning, breach, met), for `slaEvents(hotelId)`. */
+  Sla = 'sla',
+  /** Ticket created/updated/status changed, for `ticketEvents(hotelId)`. */
+  Tickets = 'tickets',
+  /** In-app notifications; delivered only to their recipients. */
+  Notifications = 'notifications',
 }
 
 export function tenantChannel(tenantId: string, event: TenantEvent): string {
@@ -41,6 +47,22 @@ export enum AuditAction {
   CampaignSaved = 'campaign.saved',
   CampaignDeleted = 'campaign.deleted',
   DailySummaryGenerated = 'daily_summary.generated',
+  CalendarSaved = 'calendar.saved',
+  CalendarDeleted = 'calendar.deleted',
+  SlaPolicySaved = 'sla_policy.saved',
+  SlaPolicyDeleted = 'sla_policy.deleted',
+  SlaPoliciesReordered = 'sla_policy.reordered',
+  RaciMatrixSaved = 'raci.saved',
+  RaciTemplateApplied = 'raci.template_applied',
+  TicketCreated = 'ticket.created',
+  TicketUpdated = 'ticket.updated',
+  TicketStatusChanged = 'ticket.status_changed',
+  TicketNoteAdded = 'ticket.note_added',
+  TicketClosureConfirmed = 'ticket.closure_confirmed',
+  AutomationRuleSaved = 'automation_rule.saved',
+  AutomationRuleRolledBack = 'automation_rule.rolled_back',
+  AutomationRuleDeleted = 'automation_rule.deleted',
+  DeliveryRetried = 'delivery.retried',
 }
 
 export enum ActorKind {

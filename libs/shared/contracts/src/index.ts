@@ -3,3 +3,4 @@ export * from './events';
 export * from './errors';
 export * from './cases';
 export * from './pii';
+export * from './workflows';

@@ -21,6 +21,8 @@ export enum Permission {
   ApiKeysManage = 'apikeys.manage',
   WallboardsManage = 'wallboards.manage',
   AdminSettings = 'admin.settings',
+  /** Edit SLA policies, business-hours calendars, automation rules and the RACI matrix (GMs, admins, agency). */
+  WorkflowsManage = 'workflows.manage',
 }
 
 export enum HotelRole {
@@ -47,12 +49,13 @@ const SUPERVISOR: Permission[] = [
   Permission.WallboardsManage,
   Permission.CampaignsManage,
 ];
-const GM: Permission[] = [...SUPERVISOR];
+const GM: Permission[] = [...SUPERVISOR, Permission.WorkflowsManage];
 const ADMIN: Permission[] = [
   ...SUPERVISOR,
   Permission.MembersManage,
   Permission.ApiKeysManage,
   Permission.AdminSettings,
+  Permission.WorkflowsManage,
 ];
 
 /** Permissions a role grants on each hotel it reaches (agency roles reach every hotel of their agency). */
@@ -62,7 +65,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<AnyRole, readonly Permission[]>> 
   [HotelRole.Supervisor]: SUPERVISOR,
   [HotelRole.Gm]: GM,
   [HotelRole.Admin]: ADMIN,
-  [AgencyRole.AgencyManager]: [...SUPERVISOR, Permission.MembersManage],
+  [AgencyRole.AgencyManager]: [...SUPERVISOR, Permission.MembersManage, Permission.WorkflowsManage],
   [AgencyRole.AgencyAdmin]: ADMIN,
 };
 

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { ActorKind, Permission } from '@baton/shared/contracts';
 import { BatonError } from '../errors/baton-error';
+import type { DomainEvent, DomainEventInput } from '../events/domain-events';
 import type { Principal, ResolvedPrincipal } from './principal';
 
 /** Work queued by a transaction for after its COMMIT: a pub/sub event, or an in-process callback (a WorkSignals nudge). */
@@ -19,6 +20,7 @@ export class RequestContext {
     readonly tenantIds: readonly string[],
     private readonly em: EntityManager | null,
     private readonly pending: PendingEvent[] | null,
+    private readonly domainQueue: DomainEvent[] | null = null,
   ) {}
 
   static anonymous(requestId: string = randomUUID()): RequestContext {
@@ -40,8 +42,13 @@ export class RequestContext {
   }
 
   /** Used by TenantTransactions only. */
-  withTransaction(em: EntityManager, tenantIds: readonly string[], pending: PendingEvent[]): RequestContext {
-    return new RequestContext(this.requestId, this.principal, this.grants, tenantIds, em, pending);
+  withTransaction(
+    em: EntityManager,
+    tenantIds: readonly string[],
+    pending: PendingEvent[],
+    domainQueue: DomainEvent[] = [],
+  ): RequestContext {
+    return new RequestContext(this.requestId, this.principal, this.grants, tenantIds, em, pending, domainQueue);
   }
 
   get isAuthenticated(): boolean {
@@ -104,5 +111,16 @@ export class RequestContext {
       throw new Error('afterCommit outside a transaction');
     }
     this.pending.push({ afterCommit: callback });
+  }
+
+  /**
+   * Record a domain event; policy handlers (DomainEvents) run on it in this same transaction, just before COMMIT.
+   * `depth` defaults to 0; a handler that emits in reaction to an event passes `event.depth + 1`.
+   */
+  emit(event: DomainEventInput): void {
+    if (!this.domainQueue) {
+      throw new Error('emit outside a transaction');
+    }
+    this.domainQueue.push({ ...event, at: event.at ?? new Date().toISOString(), depth: event.depth ?? 0 });
   }
 }

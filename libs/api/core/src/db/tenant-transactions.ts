@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { PendingEvent, RequestContext } from '../context/request-context';
+import { DomainEvent, DomainEvents } from '../events/domain-events';
 import { PubSubPort } from '../pubsub/pubsub.port';
 import { applyDbScope, DbScope, isUuid } from './tenant-scope';
 
@@ -16,6 +17,7 @@ export class TenantTransactions {
   constructor(
     private readonly dataSource: DataSource,
     private readonly pubsub: PubSubPort,
+    private readonly domainEvents: DomainEvents = new DomainEvents(),
   ) {}
 
   /** Runs `work` with the tenant scope narrowed to `tenantIds` (already authorised by the caller). */
@@ -25,7 +27,14 @@ export class TenantTransactions {
     work: (ctx: RequestContext) => Promise<T>,
   ): Promise<T> {
     const scope = [...new Set(tenantIds.filter(isUuid))];
-    return this.inTransaction({ tenantIds: scope }, (em, pending) => work(ctx.withTransaction(em, scope, pending)));
+    return this.inTransaction({ tenantIds: scope }, async (em, pending) => {
+      const queue: DomainEvent[] = [];
+      const txCtx = ctx.withTransaction(em, scope, pending, queue);
+      const result = await work(txCtx);
+      // Policies react inside the same transaction, so what they write commits or rolls back with the change.
+      await this.domainEvents.drain(txCtx, queue);
+      return result;
+    });
   }
 
   /** Background work (webhook intake, worker jobs) for one hotel, as the system actor `name`. */

@@ -48,6 +48,14 @@ import { QueueStateService } from './services/queue-state.service';
     DictionaryResolver,
     CaseSubscriptionsResolver,
   ],
-  exports: [CaseIntakeService, CaseOutbox, CaseNumbers, Dictionaries, QueueStateService],
+  exports: [
+    CaseIntakeService,
+    CaseOutbox,
+    CaseNumbers,
+    Dictionaries,
+    QueueStateService,
+    CaseWorkflowService,
+    CaseEditingService,
+  ],
 })
 export class CasesModule {}

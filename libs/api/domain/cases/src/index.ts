@@ -11,3 +11,7 @@ export * from './services/queue-state.service';
 export * from './services/case-rules';
 export type { CaseEventPayload, QueueNudge } from './services/case-events';
 export type { CaseRecord } from './services/case-record';
+export * from './events/case.domain-events';
+export * from './services/case-workflow.service';
+export * from './services/case-editing.service';
+export { loadCase } from './services/case-record';

@@ -86,7 +86,7 @@ export class CaseEditingService {
         changed.includes('requestText') ? input.requestText : null,
       ),
     );
-    const after = await reloadAndPublish(ctx, hotelId, before.id, CaseEventKind.Updated);
+    const after = await reloadAndPublish(ctx, hotelId, before.id, CaseEventKind.Updated, { detail: { changed } });
     await this.audit.record(ctx, {
       tenantId: hotelId,
       action: AuditAction.CaseUpdated,
@@ -118,7 +118,10 @@ export class CaseEditingService {
     await ctx.tx
       .getRepository(GuestCaseEntity)
       .update({ tenantId: hotelId, id: before.id }, { ...changes, updatedAt: () => 'now()' });
-    const after = await reloadAndPublish(ctx, hotelId, before.id, CaseEventKind.Updated, { queue: true });
+    const after = await reloadAndPublish(ctx, hotelId, before.id, CaseEventKind.Updated, {
+      queue: true,
+      detail: { changed: ['ownerId', 'team'], previousOwnerId: before.ownerId },
+    });
     await this.audit.record(ctx, {
       tenantId: hotelId,
       action: AuditAction.CaseAssigned,

@@ -1,5 +1,6 @@
 import { CaseEventKind, TenantEvent, tenantChannel } from '@baton/shared/contracts';
 import { RequestContext } from '@baton/api/core';
+import { CASE_DOMAIN_EVENT } from '../events/case.domain-events';
 import { CaseRecord, loadCase } from './case-record';
 
 /**
@@ -27,7 +28,7 @@ export function publishCaseEvent(
   ctx: RequestContext,
   record: CaseRecord,
   kind: CaseEventKind,
-  options: { messageId?: string | null; queue?: boolean } = {},
+  options: { messageId?: string | null; queue?: boolean; detail?: Record<string, unknown>; depth?: number } = {},
 ): void {
   const at = new Date().toISOString();
   const payload: CaseEventPayload = {
@@ -40,6 +41,18 @@ export function publishCaseEvent(
     case: record,
   };
   ctx.publishAfterCommit(tenantChannel(record.hotelId, TenantEvent.Cases), payload);
+  // Same change, in-transaction: SLA clocks and automation rules react before COMMIT.
+  ctx.emit({
+    type: CASE_DOMAIN_EVENT[kind],
+    hotelId: record.hotelId,
+    at,
+    depth: options.depth ?? 0,
+    caseId: record.id,
+    caseNumber: record.number,
+    messageId: options.messageId ?? null,
+    case: record,
+    detail: options.detail ?? {},
+  });
   if (options.queue) {
     nudgeQueue(ctx, record.hotelId);
   }
@@ -56,7 +69,7 @@ export async function reloadAndPublish(
   hotelId: string,
   caseId: string,
   kind: CaseEventKind,
-  options: { messageId?: string | null; queue?: boolean } = {},
+  options: { messageId?: string | null; queue?: boolean; detail?: Record<string, unknown>; depth?: number } = {},
 ): Promise<CaseRecord> {
   const record = await loadCase(ctx, hotelId, caseId);
   publishCaseEvent(ctx, record, kind, options);

@@ -107,7 +107,11 @@ export class CaseIntakeService {
       await applyHotelResponse(ctx, hotelId, record.id, input.occurredAt, searchText(name, input.body));
     }
     const kind = open ? CaseEventKind.MessageAdded : CaseEventKind.Created;
-    const updated = await reloadAndPublish(ctx, hotelId, record.id, kind, { messageId, queue: true });
+    const updated = await reloadAndPublish(ctx, hotelId, record.id, kind, {
+      messageId,
+      queue: true,
+      detail: { direction, body: input.body, occurredAt: input.occurredAt },
+    });
     return { caseId: updated.id, caseNumber: updated.number, messageId, createdCase: !open, duplicate: false };
   }
 

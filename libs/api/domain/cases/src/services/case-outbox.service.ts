@@ -95,6 +95,7 @@ export class CaseOutbox {
     await reloadAndPublish(ctx, input.hotelId, record.id, CaseEventKind.MessageAdded, {
       messageId: message.id,
       queue: true,
+      detail: { direction: 'outbound', body: input.body, channel },
     });
     this.nudgeDispatcher(ctx, input.hotelId);
     return toMessageObject(message);

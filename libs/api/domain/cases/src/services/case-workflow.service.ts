@@ -70,7 +70,10 @@ export class CaseWorkflowService {
     );
     const reason = [lostReason, input.note?.trim() || null].filter(Boolean).join(': ') || null;
     await recordTransition(ctx, hotelId, before.id, before.status, to, reason);
-    const after = await reloadAndPublish(ctx, hotelId, before.id, CaseEventKind.StatusChanged, { queue: true });
+    const after = await reloadAndPublish(ctx, hotelId, before.id, CaseEventKind.StatusChanged, {
+      queue: true,
+      detail: { from: before.status, to, lostReason },
+    });
     await this.audit.record(ctx, {
       tenantId: hotelId,
       action: AuditAction.CaseStatusChanged,
@@ -118,7 +121,16 @@ export class CaseWorkflowService {
       [hotelId, record.id],
     );
     await recordTransition(ctx, hotelId, record.id, record.status, CaseStatus.HandedOff, `handoff: ${input.reason}`);
-    await reloadAndPublish(ctx, hotelId, record.id, CaseEventKind.HandedOff, { queue: true });
+    await reloadAndPublish(ctx, hotelId, record.id, CaseEventKind.HandedOff, {
+      queue: true,
+      detail: {
+        handoffId: handoff.id,
+        from: record.status,
+        toTeam: input.toTeam,
+        toChannel: input.toChannel ?? null,
+        reason: input.reason,
+      },
+    });
     await this.audit.record(ctx, {
       tenantId: hotelId,
       action: AuditAction.CaseHandedOff,
@@ -166,7 +178,10 @@ export class CaseWorkflowService {
       `UPDATE guest_case SET owner_id = $3, team = $4, updated_at = now() WHERE tenant_id = $1 AND id = $2`,
       [hotelId, record.id, userId, handoff.toTeam],
     );
-    const after = await reloadAndPublish(ctx, hotelId, record.id, CaseEventKind.Updated, { queue: true });
+    const after = await reloadAndPublish(ctx, hotelId, record.id, CaseEventKind.Updated, {
+      queue: true,
+      detail: { handoffAccepted: handoff.id, changed: ['ownerId', 'team'] },
+    });
     await this.audit.record(ctx, {
       tenantId: hotelId,
       action: AuditAction.CaseHandoffAccepted,

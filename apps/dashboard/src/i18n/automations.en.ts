@@ -1,0 +1,6 @@
+/** English messages of the automations pages. */
+export const automationsEn = {
+  title: 'Automations',
+};
+
+export type AutomationsMessages = typeof automationsEn;

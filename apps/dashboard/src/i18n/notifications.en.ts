@@ -1,0 +1,6 @@
+/** English messages of the notifications pages. */
+export const notificationsEn = {
+  title: 'Notifications',
+};
+
+export type NotificationsMessages = typeof notificationsEn;

@@ -1,0 +1,5 @@
+import { Module } from '@nestjs/common';
+
+/** (Scaffold: filled in by its owner.) */
+@Module({})
+export class CalendarsModule {}

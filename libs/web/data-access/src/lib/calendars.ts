@@ -1,0 +1,2 @@
+// GraphQL documents, types and composables for calendars (scaffold: filled in by its owner).
+export {};

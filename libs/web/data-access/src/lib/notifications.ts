@@ -1,0 +1,2 @@
+// GraphQL documents, types and composables for notifications (scaffold: filled in by its owner).
+export {};

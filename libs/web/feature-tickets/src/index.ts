@@ -1,0 +1,2 @@
+export { default as TicketsPage } from './lib/TicketsPage.vue';
+export { default as TicketPage } from './lib/TicketPage.vue';
