@@ -1,6 +1,7 @@
 import { ActorKind, AuditAction } from '@baton/shared/contracts';
 
 import { casesEn } from './cases.en';
+import { calendarsEn } from './calendars.en';
 import { slaEn } from './sla.en';
 import { raciEn } from './raci.en';
 import { ticketsEn } from './tickets.en';
@@ -216,6 +217,7 @@ const en = {
   },
   case: casesEn.case,
   campaigns: casesEn.campaigns,
+  calendars: calendarsEn,
   sla: slaEn,
   raci: raciEn,
   tickets: ticketsEn,

@@ -1,6 +1,7 @@
 import { ActorKind, AuditAction } from '@baton/shared/contracts';
 
 import { casesTr } from './cases.tr';
+import { calendarsTr } from './calendars.tr';
 import { slaTr } from './sla.tr';
 import { raciTr } from './raci.tr';
 import { ticketsTr } from './tickets.tr';
@@ -216,6 +217,7 @@ const tr: MessageSchema = {
   },
   case: casesTr.case,
   campaigns: casesTr.campaigns,
+  calendars: calendarsTr,
   sla: slaTr,
   raci: raciTr,
   tickets: ticketsTr,
