@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { Foundation1764000000000 } from './migrations/1764000000000-foundation';
 import { IntakeGuestsCases1764100000000 } from './migrations/1764100000000-intake-guests-cases';
+import { InboundStoreFunction1764100000100 } from './migrations/1764100000100-inbound-store-function';
 import { DurableTimers1764200000000 } from './migrations/1764200000000-durable-timers';
 import { BusinessCalendars1764200000100 } from './migrations/1764200000100-business-calendars';
 import { SlaPolicies1764200000200 } from './migrations/1764200000200-sla-policies';
@@ -13,6 +14,7 @@ import { Automations1764200000600 } from './migrations/1764200000600-automations
 export const MIGRATIONS = [
   Foundation1764000000000,
   IntakeGuestsCases1764100000000,
+  InboundStoreFunction1764100000100,
   DurableTimers1764200000000,
   BusinessCalendars1764200000100,
   SlaPolicies1764200000200,

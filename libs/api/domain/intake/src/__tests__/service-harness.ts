@@ -110,7 +110,7 @@ export async function startIntakeServices(): Promise<IntakeServices> {
   const signals = new WorkSignals();
   const nudged: string[] = [];
   signals.on(WorkKind.Inbound, (hotelId) => nudged.push(hotelId));
-  const store = new InboundEventStore(transactions, signals, new IntakeMetrics(new Metrics()));
+  const store = new InboundEventStore(dataSource, signals, new IntakeMetrics(new Metrics()));
   const asSystem = <T>(hotelIds: string[], work: (ctx: RequestContext) => Promise<T>) =>
     transactions.run(RequestContext.system('test', hotelIds), hotelIds, work);
   const waAccount: Record<string, string> = {};
