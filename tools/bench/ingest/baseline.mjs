@@ -1,12 +1,12 @@
 // The baseline: the SQL one webhook request sends, with nothing else around it, run by pgbench (or, when pgbench is not
 // installed, by node-postgres clients issuing the same statements) against the same Postgres, as the same app role.
 //
-// Per request the webhook path sends (libs/api/core/src/db/tenant-scope.ts, libs/api/domain/intake/src/services/
-// inbound-event-store.ts; the channel route and secret are cached per process, so no lookup on the hot path):
-//   START TRANSACTION
-//   SELECT set_config('app.tenant_ids', $1, true), … five more scope settings …
-//   INSERT INTO inbound_event … SELECT … FROM jsonb_to_recordset($4::jsonb) … ON CONFLICT DO NOTHING RETURNING id
-//   COMMIT
+// Per request the webhook path sends one statement (libs/api/domain/intake/src/services/inbound-event-store.ts; the
+// channel route and secret are cached per process, so no lookup on the hot path):
+//   SELECT … FROM baton_store_inbound($1 hotel, 'whatsapp', $3 account, $4::jsonb rows)
+// which sets the tenant scope transaction-locally and runs the INSERT … ON CONFLICT DO NOTHING (migration
+// 1764100000100). The app may coalesce concurrent requests of one account into one call; the baseline never does
+// (one request, one statement, one commit), so it is the cost of the SQL alone, not of the batching.
 // The pgbench scripts run in extended-protocol mode (-M extended: parameters, one parse per execution, as
 // node-postgres does) with the same parameters: the hotel's id, the account id, and the item as JSON text (a real
 // WhatsApp message as the intake parser stores it, ~1 KB), with a redelivered (conflicting) id 10 % of the time.
@@ -21,15 +21,7 @@ import { ROOT } from './stack.mjs';
 const require = createRequire(import.meta.url);
 const { Client } = require('pg');
 
-const SCOPE_SQL =
-  `SELECT set_config('app.tenant_ids', $1, true), set_config('app.identity_user_id', $2, true), ` +
-  `set_config('app.api_key_id', $3, true), set_config('app.session_id', $4, true), ` +
-  `set_config('app.channel_lookup', $5, true), set_config('app.tenant_directory', $6, true)`;
-const INSERT_SQL =
-  `INSERT INTO inbound_event (tenant_id, provider, external_id, account_id, kind, payload, occurred_at) ` +
-  `SELECT $1, $2, r.external_id, $3, r.kind, r.payload, r.occurred_at ` +
-  `FROM jsonb_to_recordset($4::jsonb) AS r(external_id text, kind text, payload jsonb, occurred_at timestamptz) ` +
-  `ON CONFLICT (tenant_id, provider, external_id) DO NOTHING RETURNING id`;
+const STORE_SQL = `SELECT baton_store_inbound AS external_id FROM baton_store_inbound($1, $2, $3, $4::jsonb)`;
 const ID_PLACEHOLDER = '@@ID@@';
 
 /** The jsonb_to_recordset argument for one WhatsApp text message, as InboundEventStore builds it. */
@@ -76,14 +68,10 @@ function pgbenchScript(index) {
   return [
     `\\set n random(1, 1000000000000)`,
     `\\set id case when random(1, 10) = 1 then random(1, 100) else :n end`,
-    `BEGIN;`,
-    // pgbench refuses empty -D values: the five empty scope settings are literals here, parameters in the app.
-    SCOPE_SQL.replace('$1', `:hotel${index}`).replace(/\$[2-6]/g, `''`) + ';',
-    INSERT_SQL.replace('$1', `:hotel${index}`)
+    STORE_SQL.replace('$1', `:hotel${index}`)
       .replace('$2', `'whatsapp'`)
       .replace('$3', `:account${index}`)
       .replace('$4', `replace(:rows${index}, '${ID_PLACEHOLDER}', 'wamid.pgbench.' || :id)`) + ';',
-    `COMMIT;`,
     '',
   ].join('\n');
 }
@@ -170,15 +158,12 @@ async function runNodeBaseline({ appUrl, targets, clients, seconds }) {
       while (performance.now() < deadline) {
         const i = Math.floor(Math.random() * targets.length);
         const id = Math.random() < 0.1 ? Math.ceil(Math.random() * 100) : Math.floor(Math.random() * 1e12);
-        await c.query('START TRANSACTION');
-        await c.query(SCOPE_SQL, [targets[i].hotelId, '', '', '', '', '']);
-        await c.query(INSERT_SQL, [
+        await c.query(STORE_SQL, [
           targets[i].hotelId,
           'whatsapp',
           targets[i].accountId,
           templates[i].replace(ID_PLACEHOLDER, `wamid.nodebench.${id}`),
         ]);
-        await c.query('COMMIT');
         transactions++;
       }
     }),
