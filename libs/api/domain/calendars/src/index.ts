@@ -1,1 +1,10 @@
 export * from './calendars.module';
+export * from './calendars.errors';
+export * from './entities';
+export * from './objects/calendars.objects';
+export * from './math';
+export { CalendarsService } from './services/calendars.service';
+export type { HotelCalendarDef } from './services/calendars.service';
+export { CalendarHolidaysService } from './services/calendar-holidays.service';
+export { parseHolidayIcal, holidaysToIcal, HolidayIcalError } from './ical/holiday-ical';
+export type { HolidayEvent, HolidayIcal } from './ical/holiday-ical';
