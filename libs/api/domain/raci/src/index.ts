@@ -1,1 +1,8 @@
 export * from './raci.module';
+export * from './raci.errors';
+export * from './entities/raci.entities';
+export * from './rules/raci-document';
+export * from './rules/raci-rules';
+export { RaciService } from './services/raci.service';
+export type { RaciResolution } from './services/raci.service';
+export { RaciTemplatesService } from './services/raci-templates.service';

@@ -1,2 +1,253 @@
-// GraphQL documents, types and composables for raci (scaffold: filled in by its owner).
-export {};
+/** RACI matrix: types, GraphQL documents and the editor's composable. */
+import { gql, type TypedDocumentNode } from '@apollo/client/core';
+import { ref, toValue, watch, type MaybeRefOrGetter, type Ref } from 'vue';
+
+import { useBatonClient } from './baton-client';
+import { errorCodeOf, type RequestErrorCode } from './errors';
+import type { DateTimeString } from './types';
+
+export type RaciLetter = 'R' | 'A' | 'C' | 'I';
+
+export interface RaciMember {
+  userId: string;
+  displayName: string;
+}
+
+export interface RaciParty {
+  key: string;
+  name: string;
+  /** Case team key (e.g. `call_center`) or null. */
+  team: string | null;
+  /** Hotel roles whose holders are members. */
+  roles: string[];
+  userIds: string[];
+  members: RaciMember[];
+}
+
+export interface RaciStep {
+  key: string;
+  name: string;
+}
+
+export interface RaciCell {
+  step: string;
+  party: string;
+  role: RaciLetter;
+}
+
+export interface RaciProblem {
+  step: string;
+  rule: 'exactly_one_accountable' | 'at_least_one_responsible' | string;
+  count: number;
+}
+
+export interface RaciMatrix {
+  hotelId: string;
+  /** 0 until first saved. */
+  version: number;
+  updatedAt: DateTimeString | null;
+  updatedByName: string | null;
+  parties: RaciParty[];
+  steps: RaciStep[];
+  cells: RaciCell[];
+  problems: RaciProblem[];
+}
+
+/** `input SaveRaciMatrixInput` (also what validateRaciMatrix takes). */
+export interface SaveRaciMatrixInput {
+  hotelId: string;
+  version: number;
+  parties: Array<{ key: string; name: string; team: string | null; roles: string[]; userIds: string[] }>;
+  steps: RaciStep[];
+  cells: RaciCell[];
+}
+
+/** `input ApplyRaciTemplateInput`: exactly one of agencyId and sourceHotelId. */
+export interface ApplyRaciTemplateInput {
+  agencyId?: string | null;
+  sourceHotelId?: string | null;
+  hotelIds: string[];
+}
+
+const RACI_MATRIX_FIELDS = gql`
+  fragment RaciMatrixFields on RaciMatrix {
+    hotelId
+    version
+    updatedAt
+    updatedByName
+    parties {
+      key
+      name
+      team
+      roles
+      userIds
+      members {
+        userId
+        displayName
+      }
+    }
+    steps {
+      key
+      name
+    }
+    cells {
+      step
+      party
+      role
+    }
+    problems {
+      step
+      rule
+      count
+    }
+  }
+`;
+
+export const RACI_MATRIX_QUERY: TypedDocumentNode<{ raciMatrix: RaciMatrix }, { hotelId: string }> = gql`
+  query RaciMatrix($hotelId: ID!) {
+    raciMatrix(hotelId: $hotelId) {
+      ...RaciMatrixFields
+    }
+  }
+  ${RACI_MATRIX_FIELDS}
+`;
+
+export const SAVE_RACI_MATRIX_MUTATION: TypedDocumentNode<
+  { saveRaciMatrix: RaciMatrix },
+  { input: SaveRaciMatrixInput }
+> = gql`
+  mutation SaveRaciMatrix($input: SaveRaciMatrixInput!) {
+    saveRaciMatrix(input: $input) {
+      ...RaciMatrixFields
+    }
+  }
+  ${RACI_MATRIX_FIELDS}
+`;
+
+export const VALIDATE_RACI_MATRIX_MUTATION: TypedDocumentNode<
+  { validateRaciMatrix: RaciProblem[] },
+  { input: SaveRaciMatrixInput }
+> = gql`
+  mutation ValidateRaciMatrix($input: SaveRaciMatrixInput!) {
+    validateRaciMatrix(input: $input) {
+      step
+      rule
+      count
+    }
+  }
+`;
+
+export const APPLY_RACI_TEMPLATE_MUTATION: TypedDocumentNode<
+  { applyRaciTemplate: RaciMatrix[] },
+  { input: ApplyRaciTemplateInput }
+> = gql`
+  mutation ApplyRaciTemplate($input: ApplyRaciTemplateInput!) {
+    applyRaciTemplate(input: $input) {
+      ...RaciMatrixFields
+    }
+  }
+  ${RACI_MATRIX_FIELDS}
+`;
+
+export interface UseRaciMatrix {
+  /** The last matrix read or saved (null while the first load runs or after it failed). */
+  readonly matrix: Readonly<Ref<RaciMatrix | null>>;
+  readonly loading: Readonly<Ref<boolean>>;
+  readonly error: Readonly<Ref<RequestErrorCode | null>>;
+  readonly busy: Readonly<Ref<boolean>>;
+  reload(): Promise<void>;
+  /** Saves the whole matrix; rejects with the Apollo error (RACI_INVALID, STALE_VERSION, BAD_USER_INPUT …). */
+  save(input: Omit<SaveRaciMatrixInput, 'hotelId'>): Promise<RaciMatrix>;
+  /** Copies this hotel's matrix onto other hotels the caller manages. */
+  copyTo(hotelIds: string[]): Promise<RaciMatrix[]>;
+}
+
+/**
+ * A hotel's RACI matrix for the editor. Read and written outside the Apollo cache (`no-cache`): the editor owns its
+ * draft, and the matrix has no id to normalise by, so a cached copy would only go stale behind the draft.
+ */
+export function useRaciMatrix(hotelId: MaybeRefOrGetter<string | null | undefined>): UseRaciMatrix {
+  const { apollo } = useBatonClient();
+  const matrix = ref<RaciMatrix | null>(null);
+  const loading = ref(false);
+  const error = ref<RequestErrorCode | null>(null);
+  const busy = ref(false);
+
+  function hotel(): string {
+    const id = toValue(hotelId);
+    if (!id) {
+      throw new Error('useRaciMatrix: no hotel selected');
+    }
+    return id;
+  }
+
+  async function reload(): Promise<void> {
+    const id = toValue(hotelId);
+    if (!id) {
+      matrix.value = null;
+      return;
+    }
+    loading.value = true;
+    try {
+      const { data } = await apollo.query({
+        query: RACI_MATRIX_QUERY,
+        variables: { hotelId: id },
+        fetchPolicy: 'no-cache',
+      });
+      matrix.value = data.raciMatrix;
+      error.value = null;
+    } catch (failure) {
+      error.value = errorCodeOf(failure);
+    } finally {
+      loading.value = false;
+    }
+  }
+
+  async function run<T>(work: () => Promise<T>): Promise<T> {
+    busy.value = true;
+    try {
+      return await work();
+    } finally {
+      busy.value = false;
+    }
+  }
+
+  watch(
+    () => toValue(hotelId),
+    () => void reload(),
+    { immediate: true },
+  );
+
+  return {
+    matrix,
+    loading,
+    error,
+    busy,
+    reload,
+    save: (input) =>
+      run(async () => {
+        const { data } = await apollo.mutate({
+          mutation: SAVE_RACI_MATRIX_MUTATION,
+          variables: { input: { ...input, hotelId: hotel() } },
+          fetchPolicy: 'no-cache',
+        });
+        if (!data) {
+          throw new Error('saveRaciMatrix returned no data');
+        }
+        matrix.value = data.saveRaciMatrix;
+        return data.saveRaciMatrix;
+      }),
+    copyTo: (hotelIds) =>
+      run(async () => {
+        const { data } = await apollo.mutate({
+          mutation: APPLY_RACI_TEMPLATE_MUTATION,
+          variables: { input: { sourceHotelId: hotel(), hotelIds } },
+          fetchPolicy: 'no-cache',
+        });
+        if (!data) {
+          throw new Error('applyRaciTemplate returned no data');
+        }
+        return data.applyRaciTemplate;
+      }),
+  };
+}

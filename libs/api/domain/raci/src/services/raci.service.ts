@@ -1,0 +1,156 @@
+import { Injectable } from '@nestjs/common';
+import { AuditAction, HotelRole, RaciRole } from '@baton/shared/contracts';
+import { AuditWriter, RequestContext } from '@baton/api/core';
+import { SaveRaciMatrixInput } from '../dto/save-raci-matrix.input';
+import { RaciMatrixObject, RaciProblemObject } from '../objects/raci.objects';
+import { raciError, RaciError, raciInvalid, raciShapeError, staleRaci } from '../raci.errors';
+import { defaultSteps, RaciDocument } from '../rules/raci-document';
+import { raciProblems, raciShapeIssue } from '../rules/raci-rules';
+import { RaciMembers } from './raci-members';
+import { RaciStore } from './raci-store';
+import { keepMembers, problemObjects, toDocument, toMatrixObject, userIdsOf } from './raci-views';
+
+/** Who a RACI letter points at on one step: the parties, their users, and the case team to route to. */
+export interface RaciResolution {
+  parties: Array<{ key: string; name: string }>;
+  /** Explicit members that are still staff of the hotel or its agency, plus holders of the parties' hotel roles. */
+  userIds: string[];
+  /** The case team key of the first party (in column order) that has one. */
+  team: string | null;
+}
+
+const ENTITY_TYPE = 'raci_matrix';
+
+/**
+ * A hotel's RACI matrix: read, validated, saved as a whole with optimistic concurrency, and resolved for routing
+ * (R gets the assignment and the T0 notice, A the breach escalations, C is asked, I gets digests).
+ */
+@Injectable()
+export class RaciService {
+  constructor(
+    private readonly store: RaciStore,
+    private readonly members: RaciMembers,
+    private readonly audit: AuditWriter,
+  ) {}
+
+  /** The stored matrix, or (version 0) the playbook's steps in the hotel's language with no parties or cells. */
+  async matrix(ctx: RequestContext, hotelId: string): Promise<RaciMatrixObject> {
+    ctx.assertInScope(hotelId);
+    const stored = await this.store.load(ctx, hotelId);
+    if (!stored) {
+      const [hotel] = await ctx.tx.query<Array<{ locale: string }>>(`SELECT locale FROM hotel WHERE id = $1`, [
+        hotelId,
+      ]);
+      const doc: RaciDocument = { parties: [], steps: defaultSteps(hotel?.locale ?? 'tr'), cells: [] };
+      return toMatrixObject(hotelId, doc, { version: 0, updatedAt: null, updatedBy: null }, new Map());
+    }
+    const ids = [...userIdsOf(stored.doc), ...(stored.updatedBy ? [stored.updatedBy] : [])];
+    return toMatrixObject(hotelId, stored.doc, stored, await this.members.names(ctx, ids));
+  }
+
+  /** Parties holding `role` on `step` and the users behind them; empty when the hotel has no matrix or no such step. */
+  async resolve(ctx: RequestContext, hotelId: string, step: string, role: RaciRole): Promise<RaciResolution> {
+    ctx.assertInScope(hotelId);
+    const rows = await ctx.tx.query<
+      Array<{ key: string; name: string; team: string | null; user_ids: string[]; roles: HotelRole[] }>
+    >(
+      `SELECT p.key, p.name, p.team, p.user_ids, p.roles
+         FROM raci_assignment a
+         JOIN raci_party p ON p.tenant_id = a.tenant_id AND p.key = a.party_key
+        WHERE a.tenant_id = $1 AND a.step_key = $2 AND a.role = $3
+        ORDER BY p.position`,
+      [hotelId, step, role],
+    );
+    if (rows.length === 0) {
+      return { parties: [], userIds: [], team: null };
+    }
+    const explicit = [...new Set(rows.flatMap((r) => r.user_ids))];
+    const gone = new Set(await this.members.outsiders(ctx, hotelId, explicit));
+    const holders = await this.members.roleHolders(ctx, hotelId, [...new Set(rows.flatMap((r) => r.roles))]);
+    return {
+      parties: rows.map((r) => ({ key: r.key, name: r.name })),
+      userIds: [...new Set([...explicit.filter((id) => !gone.has(id)), ...holders])],
+      team: rows.find((r) => r.team !== null)?.team ?? null,
+    };
+  }
+
+  /** What saving `input` would refuse for: BAD_USER_INPUT is thrown, rule problems are returned (nothing is stored). */
+  async validate(ctx: RequestContext, input: SaveRaciMatrixInput): Promise<RaciProblemObject[]> {
+    ctx.assertInScope(input.hotelId);
+    const doc = toDocument(input);
+    await this.assertWellFormed(ctx, input.hotelId, doc);
+    return problemObjects(doc);
+  }
+
+  /** Replaces the whole matrix if `input.version` is still current; RACI_INVALID / STALE_VERSION store nothing. */
+  async save(ctx: RequestContext, input: SaveRaciMatrixInput): Promise<RaciMatrixObject> {
+    ctx.assertInScope(input.hotelId);
+    const doc = toDocument(input);
+    await this.assertWellFormed(ctx, input.hotelId, doc);
+    const problems = raciProblems(doc);
+    if (problems.length > 0) {
+      throw raciInvalid(problems);
+    }
+    const before = await this.store.load(ctx, input.hotelId);
+    const version = await this.store.bump(ctx, input.hotelId, input.version, ctx.userId);
+    if (version === null) {
+      throw staleRaci(await this.store.version(ctx, input.hotelId));
+    }
+    await this.store.replaceRows(ctx, input.hotelId, doc);
+    await this.audit.record(ctx, {
+      tenantId: input.hotelId,
+      action: AuditAction.RaciMatrixSaved,
+      entityType: ENTITY_TYPE,
+      entityId: input.hotelId,
+      before: before ? { version: before.version, ...before.doc } : null,
+      after: { version, ...doc },
+    });
+    return this.matrix(ctx, input.hotelId);
+  }
+
+  /**
+   * Writes `doc` over the hotel's matrix whatever its version (a template being applied; the caller checked access
+   * and that `doc` is valid). Explicit members who are not staff of this hotel or its agency are left out.
+   */
+  async overwrite(
+    ctx: RequestContext,
+    hotelId: string,
+    doc: RaciDocument,
+    source: Record<string, unknown>,
+  ): Promise<RaciMatrixObject> {
+    ctx.assertInScope(hotelId);
+    const outside = new Set(await this.members.outsiders(ctx, hotelId, userIdsOf(doc)));
+    const kept = keepMembers(doc, (userId) => !outside.has(userId));
+    const before = await this.store.load(ctx, hotelId);
+    const version = await this.store.forceBump(ctx, hotelId, ctx.userId);
+    await this.store.replaceRows(ctx, hotelId, kept);
+    await this.audit.record(ctx, {
+      tenantId: hotelId,
+      action: AuditAction.RaciTemplateApplied,
+      entityType: ENTITY_TYPE,
+      entityId: hotelId,
+      before: before ? { version: before.version, ...before.doc } : null,
+      after: { version, source, ...kept },
+    });
+    return this.matrix(ctx, hotelId);
+  }
+
+  /** The stored document of a hotel (a template source), or null. */
+  async document(ctx: RequestContext, hotelId: string): Promise<RaciDocument | null> {
+    ctx.assertInScope(hotelId);
+    return (await this.store.load(ctx, hotelId))?.doc ?? null;
+  }
+
+  /** Shape first (repeated keys, dangling cells), then members: BAD_USER_INPUT naming the field. */
+  private async assertWellFormed(ctx: RequestContext, hotelId: string, doc: RaciDocument): Promise<void> {
+    const issue = raciShapeIssue(doc);
+    if (issue) {
+      throw raciShapeError(issue);
+    }
+    const outsiders = await this.members.outsiders(ctx, hotelId, userIdsOf(doc));
+    if (outsiders.length > 0) {
+      const index = doc.parties.findIndex((p) => p.userIds.includes(outsiders[0]));
+      throw raciError(RaciError.NotAMember, { field: `parties.${index}.userIds`, userId: outsiders[0] });
+    }
+  }
+}
