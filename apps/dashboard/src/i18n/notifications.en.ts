@@ -1,6 +1,40 @@
 /** English messages of the notifications pages. */
 export const notificationsEn = {
   title: 'Notifications',
+  subtitle: 'Your notifications for this hotel, newest first. Unread ones stay on top.',
+  loading: 'Loading notifications…',
+  loadError: 'Notifications could not be loaded.',
+  empty: 'No notifications yet.',
+  unreadCount: 'No unread notifications | 1 unread | {count} unread',
+  unread: 'Unread',
+  read: 'Read',
+  markRead: 'Mark read',
+  markAllRead: 'Mark all read',
+  openCase: 'Open case',
+  openTicket: 'Open ticket',
+  deliveries: {
+    title: 'Failed deliveries',
+    subtitle: 'E-mails and webhooks that could not be sent yet. Failed ones are retried only when you ask.',
+    loadError: 'Deliveries could not be loaded.',
+    empty: 'Nothing waiting: every e-mail and webhook went out.',
+    dead: 'Failed',
+    pending: 'Will retry',
+    channel: 'Channel',
+    target: 'To',
+    state: 'State',
+    attempts: 'Attempts',
+    lastError: 'Last error',
+    nextAttempt: 'Next attempt',
+    retry: 'Retry',
+    retrying: 'Retrying…',
+    retryError: 'The delivery could not be re-queued.',
+    signed: 'signed',
+    channels: {
+      email: 'E-mail',
+      webhook: 'Webhook',
+    },
+    noError: '—',
+  },
 };
 
 export type NotificationsMessages = typeof notificationsEn;

@@ -1,1 +1,13 @@
 export * from './notifications.module';
+export * from './notifications.errors';
+export * from './notifications.options';
+export * from './entities';
+export * from './events/notification.events';
+export * from './objects/notification.object';
+export * from './objects/delivery.object';
+export { Notifications } from './services/notifications.service';
+export type { NotifyInput } from './services/notifications.service';
+export { Deliveries } from './services/deliveries.service';
+export type { EnqueueDelivery, DeliveryChannel } from './services/deliveries.service';
+export { webhookSignature } from './services/delivery-policy';
+export { DeliveryWorker } from './jobs/delivery.worker';
