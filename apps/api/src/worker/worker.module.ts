@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
+import { TimerPoller } from './timer-poller';
 import { WorkerHeartbeat } from './worker-heartbeat';
 
-/** Worker role: the @nestjs/schedule loop that later issues hang durable timers and automations on. */
-@Module({ imports: [ScheduleModule.forRoot()], providers: [WorkerHeartbeat] })
+/** Worker role: the @nestjs/schedule loops (heartbeat, durable timers; automations hang on the timers). */
+@Module({ imports: [ScheduleModule.forRoot()], providers: [WorkerHeartbeat, TimerPoller] })
 export class WorkerModule {}

@@ -12,6 +12,10 @@ import { SecretBox } from './crypto/secret-box';
 import { Mailer } from './mail/mailer';
 import { DomainEvents } from './events/domain-events';
 import { DurableTimers, TimerHandlers } from './timers/durable-timers';
+import { ProbeTimerHandler } from './timers/probe-timer';
+import { TimerBatches } from './timers/timer-batch';
+import { TimerRunner } from './timers/timer-runner';
+import { TimerWakeups } from './timers/timer-wakeups';
 import { WorkSignals } from './events/work-signals';
 import { ShutdownState } from './lifecycle/shutdown-state';
 import { HealthController } from './observability/health.controller';
@@ -61,6 +65,10 @@ export class CoreModule implements NestModule {
         DomainEvents,
         DurableTimers,
         TimerHandlers,
+        TimerWakeups,
+        TimerBatches,
+        TimerRunner,
+        ProbeTimerHandler,
       ],
       controllers: [HealthController, MetricsController],
       exports: [
@@ -75,6 +83,8 @@ export class CoreModule implements NestModule {
         DomainEvents,
         DurableTimers,
         TimerHandlers,
+        TimerWakeups,
+        TimerRunner,
         TypeOrmModule,
       ],
     };

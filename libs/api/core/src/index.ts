@@ -29,4 +29,8 @@ export * from './mail/mailer';
 export * from './events/work-signals';
 export * from './events/domain-events';
 export * from './timers/durable-timers';
+export * from './timers/timer-wakeups';
+export * from './timers/timer-batch';
+export * from './timers/timer-runner';
+export * from './timers/probe-timer';
 export * from './core.module';

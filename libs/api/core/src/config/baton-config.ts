@@ -74,6 +74,17 @@ export class BatonConfig {
   /** How often the worker sweeps inbound events and outbound messages that were not processed right away. */
   @Transform(toInt) @IsInt() @Min(100) @Max(600000) INTAKE_SWEEP_MS = 2000;
 
+  /** How often a worker looks for due durable timers (timers committed in the same process wake it on time anyway). */
+  @Transform(toInt) @IsInt() @Min(20) @Max(60000) TIMER_POLL_MS = 250;
+  /** Due timers one firing transaction claims (per hotel). */
+  @Transform(toInt) @IsInt() @Min(1) @Max(10000) TIMER_BATCH_SIZE = 500;
+  /** How long one firing transaction may hold its claim (stalled or vanished worker: the rows are claimable again). */
+  @Transform(toInt) @IsInt() @Min(500) @Max(600000) TIMER_LEASE_MS = 30000;
+  /** Firing transactions a worker runs at once (each on its own hotel or its own rows). */
+  @Transform(toInt) @IsInt() @Min(1) @Max(32) TIMER_LANES = 2;
+  /** Failed attempts after which a timer is dead (kept with its last error, no more retries). */
+  @Transform(toInt) @IsInt() @Min(1) @Max(100) TIMER_MAX_ATTEMPTS = 8;
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) LOG_LEVEL = 'info';
   @Transform(toBool) @IsBoolean() BATON_MIGRATE_ON_START = false;
   @Transform(toBool) @IsBoolean() BATON_SEED_DEMO = false;

@@ -12,6 +12,8 @@ export interface DbScope {
   channelLookup?: string | null;
   /** Lets a worker list hotel ids (nothing else) before it picks a tenant scope. */
   tenantDirectory?: boolean;
+  /** Lets the timer worker see unfinished durable timers of every hotel (to find the due ones), nothing else. */
+  timerSweep?: boolean;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -29,7 +31,8 @@ export async function applyDbScope(em: EntityManager, scope: DbScope): Promise<v
   await em.query(
     `SELECT set_config('app.tenant_ids', $1, true), set_config('app.identity_user_id', $2, true),
             set_config('app.api_key_id', $3, true), set_config('app.session_id', $4, true),
-            set_config('app.channel_lookup', $5, true), set_config('app.tenant_directory', $6, true)`,
+            set_config('app.channel_lookup', $5, true), set_config('app.tenant_directory', $6, true),
+            set_config('app.timer_sweep', $7, true)`,
     [
       ids.join(','),
       scope.identityUserId ?? '',
@@ -37,6 +40,7 @@ export async function applyDbScope(em: EntityManager, scope: DbScope): Promise<v
       scope.sessionId ?? '',
       scope.channelLookup ?? '',
       scope.tenantDirectory ? 'on' : '',
+      scope.timerSweep ? 'on' : '',
     ],
   );
 }

@@ -70,6 +70,28 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  readonly timersFired = new Counter({
+    name: 'baton_timers_fired_total',
+    help: 'Durable timers fired (handler ran and the firing committed) by kind',
+    labelNames: ['kind'],
+    registers: [this.registry],
+  });
+
+  readonly timerLag = new Histogram({
+    name: 'baton_timer_lag_seconds',
+    help: 'Firing lag of durable timers: firing time (recorded in the firing transaction) minus due time',
+    labelNames: ['kind'],
+    buckets: [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300],
+    registers: [this.registry],
+  });
+
+  readonly timerFailures = new Counter({
+    name: 'baton_timer_failures_total',
+    help: 'Durable timer attempts that did not fire, by kind and outcome (retry, dead, unknown_kind, error)',
+    labelNames: ['kind', 'outcome'],
+    registers: [this.registry],
+  });
+
   constructor() {
     collectDefaultMetrics({ register: this.registry, prefix: 'baton_' });
   }
