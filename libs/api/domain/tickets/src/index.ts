@@ -1,1 +1,17 @@
 export * from './tickets.module';
+export * from './tickets.errors';
+export * from './entities';
+export * from './events/ticket.domain-events';
+export * from './objects/ticket.object';
+export * from './dto/create-ticket.input';
+export * from './dto/update-ticket.input';
+export * from './dto/assign-ticket.input';
+export * from './dto/change-ticket-status.input';
+export type { TicketRecord } from './services/ticket-record';
+export { loadTicket } from './services/ticket-record';
+export { TicketEventKind } from './services/ticket-events';
+export type { TicketEventPayload } from './services/ticket-events';
+export * from './services/ticket-rules';
+export * from './services/tickets.service';
+export * from './services/ticket-workflow.service';
+export * from './services/ticket-categories.service';
