@@ -34,3 +34,4 @@ export { default as QueueHeader } from './lib/QueueHeader.vue';
 export { default as StatusBadge } from './lib/StatusBadge.vue';
 export { default as StatusControl } from './lib/StatusControl.vue';
 export { default as TimelineItem } from './lib/TimelineItem.vue';
+export { default as SlaCountdown } from './lib/SlaCountdown.vue';

@@ -15,3 +15,4 @@ export * from './events/case.domain-events';
 export * from './services/case-workflow.service';
 export * from './services/case-editing.service';
 export { loadCase } from './services/case-record';
+export { CaseObject } from './objects/case.object';

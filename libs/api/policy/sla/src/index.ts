@@ -1,1 +1,12 @@
 export * from './sla.module';
+export * from './sla.errors';
+export * from './policy/sla-policy.model';
+export { SlaPoliciesService } from './policy/sla-policies.service';
+export { SlaQueriesService } from './queries/sla-queries.service';
+export { SLA_STEP_EVENT } from './clocks/sla-events';
+export type { SlaStepDomainEvent, SlaEventPayload } from './clocks/sla-events';
+export { SLA_BREACHED_LABEL } from './clocks/sla-ladder.service';
+export { replayCaseClocks } from './history/replay-clocks';
+export type { CaseHistory, ReplayedClock } from './history/replay-clocks';
+export { SlaClockEventKind } from './clocks/clock-store';
+export type { SlaClockRow } from './clocks/clock-store';
