@@ -1,1 +1,12 @@
 export * from './automations.module';
+export * from './automations.errors';
+export * from './model/rule-definition';
+export { AutomationRulesService } from './services/automation-rules.service';
+export { AutomationDefaults, seedDefaults } from './defaults/automation-defaults';
+export { DEFAULT_RULES, DEFAULT_KEYWORD_SETS, DEFAULTS_VERSION } from './defaults/default-rules';
+export type { DefaultRule } from './defaults/default-rules';
+export { diffSnapshots } from './versions/definition-diff';
+export { foldText, matchKeywords } from './conditions/text-fold';
+export { replayRule } from './dry-run/replay';
+export type { DryRunReport, DryRunMatch } from './dry-run/replay';
+export { loadHistory } from './dry-run/history-loader';
