@@ -283,6 +283,58 @@ describe('demo seed (real Postgres)', () => {
     expect(await lookup(`whatsapp:verify:${sha256('demo-verify-token')}`)).toHaveLength(3);
   });
 
+  it('gives every hotel its workflows: business hours, RACI, tickets, SLA outcomes and automation runs', async () => {
+    const perHotel = await rows<{
+      code: string;
+      calendars: number;
+      holidays: number;
+      accountable: number;
+      steps: number;
+      tickets: number;
+      ticket_states: number;
+      policies: number;
+      met: number;
+      breached: number;
+      escalated: number;
+      reminded: number;
+      rules: number;
+      runs: number;
+    }>(
+      `SELECT h.code,
+        (SELECT count(*)::int FROM business_calendar c WHERE c.tenant_id = h.id AND c.is_default) AS calendars,
+        (SELECT count(*)::int FROM calendar_holiday c WHERE c.tenant_id = h.id) AS holidays,
+        (SELECT count(*)::int FROM raci_assignment a WHERE a.tenant_id = h.id AND a.role = 'A') AS accountable,
+        (SELECT count(*)::int FROM raci_step s WHERE s.tenant_id = h.id) AS steps,
+        (SELECT count(*)::int FROM ticket t WHERE t.tenant_id = h.id) AS tickets,
+        (SELECT count(DISTINCT status)::int FROM ticket t WHERE t.tenant_id = h.id) AS ticket_states,
+        (SELECT count(*)::int FROM sla_policy p WHERE p.tenant_id = h.id) AS policies,
+        (SELECT count(*)::int FROM sla_clock k WHERE k.tenant_id = h.id AND k.state = 'met') AS met,
+        (SELECT count(*)::int FROM sla_clock k WHERE k.tenant_id = h.id AND k.breached_at IS NOT NULL) AS breached,
+        (SELECT count(*)::int FROM sla_clock k WHERE k.tenant_id = h.id AND k.escalated_at IS NOT NULL) AS escalated,
+        (SELECT count(*)::int FROM sla_clock k WHERE k.tenant_id = h.id AND 'reminder' = ANY (k.steps_fired)) AS reminded,
+        (SELECT count(*)::int FROM automation_rule r WHERE r.tenant_id = h.id) AS rules,
+        (SELECT count(*)::int FROM automation_run r WHERE r.tenant_id = h.id) AS runs
+       FROM hotel h ORDER BY h.code`,
+    );
+    expect(perHotel).toHaveLength(3);
+    for (const hotel of perHotel) {
+      expect(hotel.calendars).toBe(1);
+      expect(hotel.holidays).toBeGreaterThan(10);
+      // Exactly one Accountable per process step (the RACI rule), over the five playbook steps.
+      expect(hotel.steps).toBeGreaterThanOrEqual(5);
+      expect(hotel.accountable).toBe(hotel.steps);
+      expect(hotel.tickets).toBeGreaterThanOrEqual(10);
+      expect(hotel.ticket_states).toBeGreaterThanOrEqual(3);
+      expect(hotel.policies).toBeGreaterThanOrEqual(2);
+      expect(hotel.met).toBeGreaterThan(hotel.breached);
+      expect(hotel.breached).toBeGreaterThan(0);
+      expect(hotel.escalated).toBeGreaterThan(0);
+      expect(hotel.reminded).toBeGreaterThanOrEqual(hotel.escalated);
+      expect(hotel.rules).toBeGreaterThanOrEqual(6);
+      expect(hotel.runs).toBeGreaterThan(0);
+    }
+  });
+
   it('is a no-op the second time', async () => {
     const before = await counts();
     expect(await seedDemo(db.ownerUrl, Date.now(), TEST_SECRETS_KEY)).toBe(false);

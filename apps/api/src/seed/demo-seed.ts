@@ -4,6 +4,7 @@ import { hashPassword, randomSecret, sha256 } from '@baton/api/core';
 import { AuditAction } from '@baton/shared/contracts';
 import { DEMO_AGENCY, DEMO_AGENCY_USER, DEMO_HOTELS, DEMO_PASSWORD, demoEmail } from './demo-data';
 import { seedTraffic, TrafficHotel } from './traffic-seed';
+import { seedWorkflows } from './workflow-seed';
 
 const DAY = 86_400_000;
 
@@ -175,6 +176,11 @@ export async function seedDemo(ownerUrl: string, now = Date.now(), secretsKey?: 
       );
     }
     await seedTraffic(client, trafficHotels, { now, secretsKey, setupBy: agencyActor });
+    await seedWorkflows(
+      client,
+      trafficHotels.map((hotel) => ({ id: hotel.id, code: hotel.code, timeZone: 'Europe/Istanbul' })),
+      now,
+    );
     await client.query('COMMIT');
     return true;
   } catch (error) {

@@ -109,6 +109,11 @@ const en = {
     activity: 'Activity',
     inbox: 'Inbox',
     campaigns: 'Campaigns',
+    tickets: 'Tickets',
+    notifications: 'Notifications',
+    sla: 'SLA',
+    automations: 'Automations',
+    raci: 'RACI',
   },
   channels: {
     whatsapp: 'WhatsApp',

@@ -109,6 +109,11 @@ const tr: MessageSchema = {
     activity: 'Etkinlik',
     inbox: 'Gelen kutusu',
     campaigns: 'Kampanyalar',
+    tickets: 'Kayıtlar',
+    notifications: 'Bildirimler',
+    sla: 'SLA',
+    automations: 'Otomasyonlar',
+    raci: 'RACI',
   },
   channels: {
     whatsapp: 'WhatsApp',
