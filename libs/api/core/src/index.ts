@@ -34,3 +34,4 @@ export * from './timers/timer-batch';
 export * from './timers/timer-runner';
 export * from './timers/probe-timer';
 export * from './core.module';
+export * from './pubsub/local-feed';

@@ -1,10 +1,9 @@
 import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { TenantEvent, tenantChannel } from '@baton/shared/contracts';
-import { Envelope, Metrics, PubSubPort } from '@baton/api/core';
+import { Envelope, Metrics, PubSubPort, LocalFeed } from '@baton/api/core';
 import { CaseEventObject } from '../objects/case-event.object';
 import { CaseEventPayload } from './case-events';
 import { reviveCaseRecord, toCaseObject } from './case-record';
-import { LocalFeed } from './local-feed';
 
 interface Topic {
   hotelId: string;

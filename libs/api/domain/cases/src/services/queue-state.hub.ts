@@ -1,9 +1,8 @@
 import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { TenantEvent, tenantChannel } from '@baton/shared/contracts';
-import { Envelope, PubSubPort, TenantTransactions } from '@baton/api/core';
+import { Envelope, PubSubPort, TenantTransactions, LocalFeed } from '@baton/api/core';
 import { QueueStateObject } from '../objects/queue-state.object';
 import { QueueNudge } from './case-events';
-import { LocalFeed } from './local-feed';
 import { QueueStateService } from './queue-state.service';
 
 /** At most this often per hotel and process: ≤ 4 computations (and pushes) per second. */

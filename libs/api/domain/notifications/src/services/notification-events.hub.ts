@@ -1,9 +1,8 @@
 import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { TenantEvent, tenantChannel } from '@baton/shared/contracts';
-import { Envelope, Metrics, PubSubPort } from '@baton/api/core';
+import { Envelope, Metrics, PubSubPort, LocalFeed } from '@baton/api/core';
 import { NotificationEventPayload } from '../events/notification.events';
 import { NotificationEventObject } from '../objects/notification.object';
-import { LocalFeed } from './local-feed';
 import { reviveNotification } from './notification-views';
 
 interface Topic {

@@ -1,9 +1,8 @@
 import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { TenantEvent, tenantChannel } from '@baton/shared/contracts';
-import { Envelope, Metrics, PubSubPort } from '@baton/api/core';
+import { Envelope, Metrics, PubSubPort, LocalFeed } from '@baton/api/core';
 import { TicketEventObject } from '../objects/ticket-event.object';
 import { TicketEventPayload } from './ticket-events';
-import { LocalFeed } from './local-feed';
 import { reviveTicketRecord, toTicketObject } from './ticket-record';
 
 interface Topic {

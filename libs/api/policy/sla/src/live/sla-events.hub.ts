@@ -1,9 +1,8 @@
 import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { TenantEvent, tenantChannel } from '@baton/shared/contracts';
-import { Envelope, Metrics, PubSubPort } from '@baton/api/core';
+import { Envelope, Metrics, PubSubPort, LocalFeed } from '@baton/api/core';
 import { SlaEventPayload } from '../clocks/sla-events';
 import { SlaEventObject } from '../objects/sla-event.object';
-import { LocalFeed } from './local-feed';
 
 interface Topic {
   hotelId: string;
