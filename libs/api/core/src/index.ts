@@ -35,3 +35,4 @@ export * from './timers/timer-runner';
 export * from './timers/probe-timer';
 export * from './core.module';
 export * from './pubsub/local-feed';
+export * from './pubsub/tenant-fanout';
