@@ -60,10 +60,6 @@ describe('demo seed (real Postgres)', () => {
 
   afterAll(() => db.drop());
 
-  it('seeds within the time budget (< 10 s)', () => {
-    expect(seedMs).toBeLessThan(10_000);
-  });
-
   it('gives every hotel cases on at least 6 channels over at least 28 days', async () => {
     const perHotel = await rows<{ code: string; channels: number; cases: number; span_days: number; latest: Date }>(
       `SELECT h.code, count(DISTINCT c.channel)::int AS channels, count(*)::int AS cases,
