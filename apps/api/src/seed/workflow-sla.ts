@@ -12,6 +12,7 @@ import {
 import { alwaysOpenCalendar, BusinessCalendar, businessCalendarFrom } from '@baton/api/domain/calendars';
 import {
   CaseHistory,
+  clockRowValues,
   DEFAULT_LADDER,
   DEFAULT_RACI_STEP,
   firstMatching,
@@ -297,35 +298,7 @@ export async function seedSla(
       new Date(now),
       randomUUID,
     )) {
-      clocks.push([
-        row.hotelId,
-        row.id,
-        row.targetType,
-        row.targetId,
-        row.metric,
-        row.policyId,
-        row.policyVersion,
-        row.policyName,
-        row.targetMinutes,
-        row.basis,
-        row.calendarId,
-        row.raciStep,
-        row.reminderMinutes,
-        row.warningMinutes,
-        row.escalate,
-        row.pauseStatuses,
-        row.state,
-        row.startedAt,
-        row.dueAt,
-        row.stoppedAt,
-        row.pausedSince,
-        JSON.stringify(row.pauses),
-        row.stepsFired,
-        row.breachedAt,
-        row.escalatedAt,
-        row.startedAt,
-        row.stoppedAt ?? new Date(now),
-      ]);
+      clocks.push([...clockRowValues(row), row.startedAt, row.stoppedAt ?? new Date(now)]);
       trail.forEach((e) => events.push([row.hotelId, row.id, e.kind, e.step, e.at, JSON.stringify(e.detail)]));
       ahead.forEach((t) =>
         timers.push([

@@ -8,5 +8,5 @@ export type { SlaStepDomainEvent, SlaEventPayload } from './clocks/sla-events';
 export { SLA_BREACHED_LABEL } from './clocks/sla-ladder.service';
 export { replayCaseClocks } from './history/replay-clocks';
 export type { CaseHistory, ReplayedClock } from './history/replay-clocks';
-export { SlaClockEventKind } from './clocks/clock-store';
+export { clockRowValues, SlaClockEventKind } from './clocks/clock-store';
 export type { SlaClockRow } from './clocks/clock-store';

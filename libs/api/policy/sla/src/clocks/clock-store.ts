@@ -125,6 +125,37 @@ export async function clockById(
   return rows[0] ?? null;
 }
 
+/** The 25 sla_clock column values in INSERT order (shared with the demo seed's bulk insert). */
+export function clockRowValues(row: SlaClockRow): unknown[] {
+  return [
+    row.hotelId,
+    row.id,
+    row.targetType,
+    row.targetId,
+    row.metric,
+    row.policyId,
+    row.policyVersion,
+    row.policyName,
+    row.targetMinutes,
+    row.basis,
+    row.calendarId,
+    row.raciStep,
+    row.reminderMinutes,
+    row.warningMinutes,
+    row.escalate,
+    row.pauseStatuses,
+    row.state,
+    row.startedAt,
+    row.dueAt,
+    row.stoppedAt,
+    row.pausedSince,
+    JSON.stringify(row.pauses),
+    row.stepsFired,
+    row.breachedAt,
+    row.escalatedAt,
+  ];
+}
+
 export async function insertClock(ctx: RequestContext, row: SlaClockRow): Promise<void> {
   await ctx.tx.query(
     `INSERT INTO sla_clock (tenant_id, id, target_type, target_id, metric, policy_id, policy_version, policy_name,
@@ -132,33 +163,7 @@ export async function insertClock(ctx: RequestContext, row: SlaClockRow): Promis
        state, started_at, due_at, stopped_at, paused_since, pauses, steps_fired, breached_at, escalated_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22,
        $23, $24, $25)`,
-    [
-      row.hotelId,
-      row.id,
-      row.targetType,
-      row.targetId,
-      row.metric,
-      row.policyId,
-      row.policyVersion,
-      row.policyName,
-      row.targetMinutes,
-      row.basis,
-      row.calendarId,
-      row.raciStep,
-      row.reminderMinutes,
-      row.warningMinutes,
-      row.escalate,
-      row.pauseStatuses,
-      row.state,
-      row.startedAt,
-      row.dueAt,
-      row.stoppedAt,
-      row.pausedSince,
-      JSON.stringify(row.pauses),
-      row.stepsFired,
-      row.breachedAt,
-      row.escalatedAt,
-    ],
+    clockRowValues(row),
   );
 }
 
