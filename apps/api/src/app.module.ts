@@ -14,6 +14,7 @@ import { NotificationsModule } from '@baton/api/domain/notifications';
 import { RaciModule } from '@baton/api/domain/raci';
 import { TicketsModule } from '@baton/api/domain/tickets';
 import { AutomationsModule } from '@baton/api/policy/automations';
+import { RoutingModule } from '@baton/api/policy/routing';
 import { SlaModule } from '@baton/api/policy/sla';
 import { WorkerModule } from './worker/worker.module';
 
@@ -35,6 +36,7 @@ export class AppModule {
       NotificationsModule,
       SlaModule,
       AutomationsModule,
+      RoutingModule,
     ];
     if (config.runsApi) {
       imports.push(BatonGraphqlModule.forRoot(), AuditModule, IntakeWebhooksModule);

@@ -9,6 +9,7 @@ import { Raci1764200000300 } from './migrations/1764200000300-raci';
 import { Tickets1764200000400 } from './migrations/1764200000400-tickets';
 import { NotificationsOutbox1764200000500 } from './migrations/1764200000500-notifications-outbox';
 import { Automations1764200000600 } from './migrations/1764200000600-automations';
+import { RaciRouting1764300000000 } from './migrations/1764300000000-raci-routing';
 
 /** Ordered list of migrations; append only, never edit a migration that has shipped. */
 export const MIGRATIONS = [
@@ -22,6 +23,7 @@ export const MIGRATIONS = [
   Tickets1764200000400,
   NotificationsOutbox1764200000500,
   Automations1764200000600,
+  RaciRouting1764300000000,
 ];
 
 export const MIGRATIONS_TABLE = 'baton_migrations';

@@ -121,6 +121,8 @@ export enum TimerKind {
   TicketClosure = 'ticket.closure',
   AutomationInactivity = 'automation.inactivity',
   AutomationSchedule = 'automation.schedule',
+  /** The daily digest of a hotel's RACI Informed parties (target = hotel, one key per occurrence). */
+  RaciDigest = 'raci.digest',
   /** Used by the benchmark and tests only. */
   Probe = 'probe',
 }

@@ -51,6 +51,25 @@ export class RequestContext {
     return new RequestContext(this.requestId, this.principal, this.grants, tenantIds, em, pending, domainQueue);
   }
 
+  /**
+   * The same transaction (and queues), acting as the system actor `name` with every permission on `hotelId`: a policy
+   * that changes things on its own account (RACI routing assigning a case) is audited as itself, not as whoever
+   * caused the change it reacts to.
+   */
+  actingAsSystem(name: string, hotelId: string): RequestContext {
+    const all = new Set(Object.values(Permission));
+    const principal: Principal = { kind: ActorKind.System, name };
+    return new RequestContext(
+      this.requestId,
+      principal,
+      new Map([[hotelId, all]]),
+      this.tenantIds,
+      this.em,
+      this.pending,
+      this.domainQueue,
+    );
+  }
+
   get isAuthenticated(): boolean {
     return this.principal !== null;
   }

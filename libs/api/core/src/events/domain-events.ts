@@ -29,6 +29,22 @@ export interface DomainEventInput {
 
 export type DomainEventHandler = (ctx: RequestContext, event: DomainEvent) => Promise<void>;
 
+/**
+ * When a handler runs among the handlers of one event: lower first, registration order within the same order.
+ * Routing shapes the change (who owns a new case) and so runs before the policies that react to it (the SLA's T0
+ * notice goes to the owner routing just chose).
+ */
+export enum DomainEventOrder {
+  Shape = -10,
+  React = 0,
+}
+
+interface Registered {
+  handler: DomainEventHandler;
+  order: number;
+  seq: number;
+}
+
 /** A transaction that keeps emitting events is a bug (a rule re-triggering itself): stop it and roll back. */
 export const MAX_DOMAIN_EVENTS_PER_TRANSACTION = 500;
 
@@ -39,10 +55,20 @@ export const MAX_DOMAIN_EVENTS_PER_TRANSACTION = 500;
 @Injectable()
 export class DomainEvents {
   private readonly logger = new Logger(DomainEvents.name);
-  private readonly handlers = new Map<string, DomainEventHandler[]>();
+  private readonly handlers = new Map<string, Registered[]>();
+  private registered = 0;
 
-  on(type: string, handler: DomainEventHandler): void {
-    this.handlers.set(type, [...(this.handlers.get(type) ?? []), handler]);
+  on(type: string, handler: DomainEventHandler, order: number = DomainEventOrder.React): void {
+    this.registered += 1;
+    this.handlers.set(type, [...(this.handlers.get(type) ?? []), { handler, order, seq: this.registered }]);
+  }
+
+  /** The handlers of `type`, then those of `*`, each by order; registration order within the same order. */
+  private handlersOf(type: string): DomainEventHandler[] {
+    const byOrder = (a: Registered, b: Registered) => a.order - b.order || a.seq - b.seq;
+    const specific = [...(this.handlers.get(type) ?? [])].sort(byOrder);
+    const wildcard = [...(this.handlers.get('*') ?? [])].sort(byOrder);
+    return [...specific, ...wildcard].map((r) => r.handler);
   }
 
   /** Runs every handler of every queued event (and of the events they emit) inside the caller's transaction. */
@@ -55,7 +81,7 @@ export class DomainEvents {
         this.logger.error({ type: event.type, hotelId: event.hotelId }, 'domain event storm: transaction rolled back');
         throw new Error(`More than ${MAX_DOMAIN_EVENTS_PER_TRANSACTION} domain events in one transaction`);
       }
-      for (const handler of [...(this.handlers.get(event.type) ?? []), ...(this.handlers.get('*') ?? [])]) {
+      for (const handler of this.handlersOf(event.type)) {
         await handler(ctx, event);
       }
     }

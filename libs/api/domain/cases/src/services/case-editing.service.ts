@@ -38,7 +38,8 @@ export class CaseEditingService {
     private readonly members: HotelMembers,
   ) {}
 
-  async update(ctx: RequestContext, input: UpdateCaseInput): Promise<CaseRecord> {
+  /** `options.depth`: how deep in a chain of automatic reactions the change is (0 = a person); its event carries it. */
+  async update(ctx: RequestContext, input: UpdateCaseInput, options: { depth?: number } = {}): Promise<CaseRecord> {
     const { hotelId } = input;
     const before = await loadCase(ctx, hotelId, input.id, { lock: true });
     const changes: Changes = {};
@@ -86,7 +87,10 @@ export class CaseEditingService {
         changed.includes('requestText') ? input.requestText : null,
       ),
     );
-    const after = await reloadAndPublish(ctx, hotelId, before.id, CaseEventKind.Updated, { detail: { changed } });
+    const after = await reloadAndPublish(ctx, hotelId, before.id, CaseEventKind.Updated, {
+      detail: { changed },
+      depth: options.depth,
+    });
     await this.audit.record(ctx, {
       tenantId: hotelId,
       action: AuditAction.CaseUpdated,
@@ -98,7 +102,7 @@ export class CaseEditingService {
     return after;
   }
 
-  async assign(ctx: RequestContext, input: AssignCaseInput): Promise<CaseRecord> {
+  async assign(ctx: RequestContext, input: AssignCaseInput, options: { depth?: number } = {}): Promise<CaseRecord> {
     const { hotelId } = input;
     const before = await loadCase(ctx, hotelId, input.id, { lock: true });
     const changes: Changes = {};
@@ -121,6 +125,7 @@ export class CaseEditingService {
     const after = await reloadAndPublish(ctx, hotelId, before.id, CaseEventKind.Updated, {
       queue: true,
       detail: { changed: ['ownerId', 'team'], previousOwnerId: before.ownerId },
+      depth: options.depth,
     });
     await this.audit.record(ctx, {
       tenantId: hotelId,

@@ -9,6 +9,8 @@ export class RaciMatrixEntity {
   @Column('int') version: number;
   @Column('timestamptz', { name: 'updated_at' }) updatedAt: Date;
   @Column('uuid', { name: 'updated_by', nullable: true }) updatedBy: string | null;
+  @Column('boolean', { name: 'auto_assign' }) autoAssign: boolean;
+  @Column('text', { name: 'digest_time', nullable: true }) digestTime: string | null;
 }
 
 @Entity({ name: 'raci_party' })

@@ -48,6 +48,13 @@ export class RaciMatrixObject {
   @Field(() => [RaciStepObject]) steps: RaciStepObject[];
   @Field(() => [RaciCellObject]) cells: RaciCellObject[];
   @Field(() => [RaciProblemObject], { description: 'Empty for every saved matrix' }) problems: RaciProblemObject[];
+  @Field({ description: 'New cases and tickets without an owner are assigned to the Responsible party of their step' })
+  autoAssign: boolean;
+  @Field(() => String, {
+    nullable: true,
+    description: "HH:mm on the hotel's clock when the Informed parties get yesterday's digest; null = no digest",
+  })
+  digestTime: string | null;
 }
 
 @ObjectType('RaciTemplate', { description: "An agency's matrix, copied onto its hotels by applyRaciTemplate" })

@@ -31,6 +31,18 @@ export interface RaciDocument {
   cells: RaciCellDef[];
 }
 
+/** How the matrix drives routing on its hotel (not part of the document: a template never changes them). */
+export interface RaciRoutingSettings {
+  /** New cases and tickets without an owner go to the Responsible party of their step. */
+  autoAssign: boolean;
+  /** 'HH:mm' on the hotel's wall clock when the Informed parties get yesterday's digest; null = no digest. */
+  digestTime: string | null;
+}
+
+export const DEFAULT_ROUTING: Readonly<RaciRoutingSettings> = { autoAssign: true, digestTime: '08:30' };
+
+export const DIGEST_TIME_PATTERN = /^([01][0-9]|2[0-3]):[0-5][0-9]$/;
+
 export const RACI_ROLES: readonly RaciRole[] = Object.values(RaciRole);
 export const HOTEL_ROLES: readonly HotelRole[] = Object.values(HotelRole);
 export const RACI_KEY_PATTERN = /^[a-z0-9_]{1,40}$/;

@@ -1,13 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { RequestContext } from '@baton/api/core';
 import { RaciAssignmentEntity, RaciMatrixEntity, RaciPartyEntity, RaciStepEntity } from '../entities/raci.entities';
-import type { RaciDocument } from '../rules/raci-document';
+import type { RaciDocument, RaciRoutingSettings } from '../rules/raci-document';
 
 export interface StoredMatrix {
   version: number;
   updatedAt: Date;
   updatedBy: string | null;
   doc: RaciDocument;
+  routing: RaciRoutingSettings;
 }
 
 /** Rows of a hotel's matrix. Writes replace the whole matrix; the version row serialises concurrent writers. */
@@ -34,6 +35,7 @@ export class RaciStore {
       version: head.version,
       updatedAt: head.updatedAt,
       updatedBy: head.updatedBy,
+      routing: { autoAssign: head.autoAssign, digestTime: head.digestTime },
       doc: {
         parties: parties.map((p) => ({
           key: p.key,
@@ -48,6 +50,19 @@ export class RaciStore {
           .map((c) => ({ step: c.stepKey, party: c.partyKey, role: c.role })),
       },
     };
+  }
+
+  /** The routing settings of a hotel that has a matrix, else null. */
+  async routing(ctx: RequestContext, hotelId: string): Promise<RaciRoutingSettings | null> {
+    const head = await ctx.tx.getRepository(RaciMatrixEntity).findOneBy({ tenantId: hotelId });
+    return head ? { autoAssign: head.autoAssign, digestTime: head.digestTime } : null;
+  }
+
+  /** Stores the settings (call after bump, which created the row or holds its lock). */
+  async saveRouting(ctx: RequestContext, hotelId: string, routing: RaciRoutingSettings): Promise<void> {
+    await ctx.tx
+      .getRepository(RaciMatrixEntity)
+      .update({ tenantId: hotelId }, { autoAssign: routing.autoAssign, digestTime: routing.digestTime });
   }
 
   async version(ctx: RequestContext, hotelId: string): Promise<number> {

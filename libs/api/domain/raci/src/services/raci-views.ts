@@ -1,7 +1,7 @@
 import { HotelRole, RaciRole } from '@baton/shared/contracts';
 import type { RaciMatrixParts } from '../dto/raci-matrix-parts';
 import { RaciMatrixObject, RaciPartyObject, RaciProblemObject, RaciTemplateObject } from '../objects/raci.objects';
-import { HOTEL_ROLES, RaciDocument, RaciPartyDef } from '../rules/raci-document';
+import { HOTEL_ROLES, RaciDocument, RaciPartyDef, RaciRoutingSettings } from '../rules/raci-document';
 import { raciProblems } from '../rules/raci-rules';
 
 /** Input → document: names trimmed (class-validator did), roles in rank order, no repeated members. */
@@ -46,7 +46,7 @@ export function problemObjects(doc: RaciDocument): RaciProblemObject[] {
 export function toMatrixObject(
   hotelId: string,
   doc: RaciDocument,
-  meta: { version: number; updatedAt: Date | null; updatedBy: string | null },
+  meta: { version: number; updatedAt: Date | null; updatedBy: string | null; routing: RaciRoutingSettings },
   names: ReadonlyMap<string, string>,
 ): RaciMatrixObject {
   return {
@@ -58,6 +58,8 @@ export function toMatrixObject(
     steps: doc.steps.map((s) => ({ ...s })),
     cells: doc.cells.map((c) => ({ ...c })),
     problems: problemObjects(doc),
+    autoAssign: meta.routing.autoAssign,
+    digestTime: meta.routing.digestTime,
   };
 }
 

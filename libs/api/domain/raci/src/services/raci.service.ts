@@ -4,7 +4,7 @@ import { AuditWriter, RequestContext } from '@baton/api/core';
 import { SaveRaciMatrixInput } from '../dto/save-raci-matrix.input';
 import { RaciMatrixObject, RaciProblemObject } from '../objects/raci.objects';
 import { raciError, RaciError, raciInvalid, raciShapeError, staleRaci } from '../raci.errors';
-import { defaultSteps, RaciDocument } from '../rules/raci-document';
+import { DEFAULT_ROUTING, defaultSteps, RaciDocument, RaciRoutingSettings } from '../rules/raci-document';
 import { raciProblems, raciShapeIssue } from '../rules/raci-rules';
 import { RaciMembers } from './raci-members';
 import { RaciStore } from './raci-store';
@@ -20,6 +20,15 @@ export interface RaciResolution {
 }
 
 const ENTITY_TYPE = 'raci_matrix';
+
+/** Domain event after a hotel's matrix or its routing settings changed (routing re-arms the digest timer). */
+export const RACI_SAVED_EVENT = 'raci.saved';
+
+export interface RaciSavedEvent {
+  type: typeof RACI_SAVED_EVENT;
+  hotelId: string;
+  routing: RaciRoutingSettings;
+}
 
 /**
  * A hotel's RACI matrix: read, validated, saved as a whole with optimistic concurrency, and resolved for routing
@@ -42,10 +51,32 @@ export class RaciService {
         hotelId,
       ]);
       const doc: RaciDocument = { parties: [], steps: defaultSteps(hotel?.locale ?? 'tr'), cells: [] };
-      return toMatrixObject(hotelId, doc, { version: 0, updatedAt: null, updatedBy: null }, new Map());
+      const meta = { version: 0, updatedAt: null, updatedBy: null, routing: { ...DEFAULT_ROUTING } };
+      return toMatrixObject(hotelId, doc, meta, new Map());
     }
     const ids = [...userIdsOf(stored.doc), ...(stored.updatedBy ? [stored.updatedBy] : [])];
     return toMatrixObject(hotelId, stored.doc, stored, await this.members.names(ctx, ids));
+  }
+
+  /** The routing settings of a hotel with a matrix; null without one (nothing is routed by RACI then). */
+  async routing(ctx: RequestContext, hotelId: string): Promise<RaciRoutingSettings | null> {
+    ctx.assertInScope(hotelId);
+    return this.store.routing(ctx, hotelId);
+  }
+
+  /** Display names of users (ids the caller got from `resolve`). */
+  memberNames(ctx: RequestContext, userIds: readonly string[]): Promise<Map<string, string>> {
+    return this.members.names(ctx, userIds);
+  }
+
+  /** The display name of a step on the hotel's matrix (its key when the matrix has no such step). */
+  async stepName(ctx: RequestContext, hotelId: string, step: string): Promise<string> {
+    ctx.assertInScope(hotelId);
+    const [row] = await ctx.tx.query<Array<{ name: string }>>(
+      `SELECT name FROM raci_step WHERE tenant_id = $1 AND key = $2`,
+      [hotelId, step],
+    );
+    return row?.name ?? step;
   }
 
   /** Parties holding `role` on `step` and the users behind them; empty when the hotel has no matrix or no such step. */
@@ -97,14 +128,21 @@ export class RaciService {
       throw staleRaci(await this.store.version(ctx, input.hotelId));
     }
     await this.store.replaceRows(ctx, input.hotelId, doc);
+    const routing: RaciRoutingSettings = {
+      autoAssign: input.autoAssign ?? before?.routing.autoAssign ?? DEFAULT_ROUTING.autoAssign,
+      digestTime:
+        input.digestTime !== undefined ? input.digestTime : (before?.routing.digestTime ?? DEFAULT_ROUTING.digestTime),
+    };
+    await this.store.saveRouting(ctx, input.hotelId, routing);
     await this.audit.record(ctx, {
       tenantId: input.hotelId,
       action: AuditAction.RaciMatrixSaved,
       entityType: ENTITY_TYPE,
       entityId: input.hotelId,
-      before: before ? { version: before.version, ...before.doc } : null,
-      after: { version, ...doc },
+      before: before ? { version: before.version, ...before.doc, routing: before.routing } : null,
+      after: { version, ...doc, routing },
     });
+    this.emitSaved(ctx, input.hotelId, routing);
     return this.matrix(ctx, input.hotelId);
   }
 
@@ -132,6 +170,7 @@ export class RaciService {
       before: before ? { version: before.version, ...before.doc } : null,
       after: { version, source, ...kept },
     });
+    this.emitSaved(ctx, hotelId, (await this.store.routing(ctx, hotelId)) ?? { ...DEFAULT_ROUTING });
     return this.matrix(ctx, hotelId);
   }
 
@@ -139,6 +178,11 @@ export class RaciService {
   async document(ctx: RequestContext, hotelId: string): Promise<RaciDocument | null> {
     ctx.assertInScope(hotelId);
     return (await this.store.load(ctx, hotelId))?.doc ?? null;
+  }
+
+  private emitSaved(ctx: RequestContext, hotelId: string, routing: RaciRoutingSettings): void {
+    const event: RaciSavedEvent = { type: RACI_SAVED_EVENT, hotelId, routing };
+    ctx.emit({ ...event });
   }
 
   /** Shape first (repeated keys, dangling cells), then members: BAD_USER_INPUT naming the field. */

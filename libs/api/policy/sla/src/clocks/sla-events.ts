@@ -18,6 +18,8 @@ export interface SlaStepDomainEvent {
   targetId: string;
   dueAt: string;
   policyId: string | null;
+  /** The RACI process step the clock's policy answers to (who is R, A, C). */
+  raciStep: string;
 }
 
 /** What goes over `tenant:<hotel>:sla` for `slaEvents`: a clock changed (no personal data). */

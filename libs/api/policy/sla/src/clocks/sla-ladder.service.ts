@@ -99,7 +99,7 @@ export class SlaLadder {
       await this.notify(ctx, row, step, target, recipients, options.idempotencyKey ?? `${row.id}:${step}`);
     }
     if (step === SlaStep.Breach && target?.type === 'case') {
-      await this.markCase(ctx, target);
+      await this.markCase(ctx, target, options.depth);
     }
     const event: SlaStepDomainEvent = {
       type: SLA_STEP_EVENT,
@@ -113,6 +113,7 @@ export class SlaLadder {
       targetId: row.targetId,
       dueAt: row.dueAt.toISOString(),
       policyId: row.policyId,
+      raciStep: row.raciStep,
     };
     ctx.emit({ ...event });
     publishClockEvent(ctx, row, SlaClockEventKind.Step, now, step);
@@ -180,7 +181,7 @@ export class SlaLadder {
   }
 
   /** Labels the case `sla_breached` through the cases service (audited, published, re-read by listeners). */
-  private async markCase(ctx: RequestContext, target: SlaTarget): Promise<void> {
+  private async markCase(ctx: RequestContext, target: SlaTarget, depth: number): Promise<void> {
     if (target.labels.includes(SLA_BREACHED_LABEL.code)) {
       return;
     }
@@ -200,10 +201,11 @@ export class SlaLadder {
         active: true,
       });
     }
-    await this.caseEditing.update(ctx, {
-      hotelId: target.hotelId,
-      id: target.id,
-      labels: [...target.labels, SLA_BREACHED_LABEL.code],
-    });
+    // Same depth as the `sla.step` it comes with: rules reacting to the label are as deep as rules reacting to the step.
+    await this.caseEditing.update(
+      ctx,
+      { hotelId: target.hotelId, id: target.id, labels: [...target.labels, SLA_BREACHED_LABEL.code] },
+      { depth },
+    );
   }
 }
