@@ -1,9 +1,9 @@
-import { Browser, chromium, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import type { Client } from 'pg';
 import { createWorld, startTestApi, TestApi, withClient, World } from '@baton/api/testing';
 import { seedAutomations } from '../seed/workflow-automations';
+import { launchChromium, logIn, openPage } from './browser-helpers';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const DAY = 86_400_000;
 
 /** Three conversations of hotel A in the last days, written as the DB owner: what the seed and the dry-run replay. */
@@ -78,7 +78,7 @@ describe('automations page in Chromium', () => {
   let world: World;
   let browser: Browser;
   let page: Page;
-  const problems: string[] = [];
+  let problems: string[] = [];
 
   const text = async (selector: string): Promise<string> => (await page.locator(selector).first().textContent()) ?? '';
 
@@ -91,13 +91,8 @@ describe('automations page in Chromium', () => {
       // Idempotent: a second run changes nothing.
       await seedAutomations(client, world.hotelA, Date.now());
     });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run', '--disable-sync'],
-    });
-    const context = await browser.newContext({ locale: 'tr-TR' });
-    page = await context.newPage();
-    page.on('pageerror', (error) => problems.push(error.message));
+    browser = await launchChromium();
+    ({ page, problems } = await openPage(browser, { locale: 'tr-TR' }));
   });
 
   afterAll(async () => {
@@ -129,11 +124,7 @@ describe('automations page in Chromium', () => {
   });
 
   it('lists the rules as the playbook table, with the seeded runs, in Turkish', async () => {
-    await page.goto(`${api.url}/login`);
-    await page.fill('[data-test=login-email]', world.users.adminA.email);
-    await page.fill('[data-test=login-password]', 'baton-demo');
-    await page.click('[data-test=login-submit]');
-    await page.waitForURL(/\/hotels/);
+    await logIn(page, api.url, world.users.adminA.email);
     await page.goto(`${api.url}/hotels/${world.hotelA.id}/admin/automations`);
     await page.waitForSelector('[data-test=rule-row]');
     expect(await page.locator('[data-test=rule-row]').count()).toBe(6);

@@ -1,7 +1,6 @@
-import { Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { createWorld, startTestApi, TestApi, World } from '@baton/api/testing';
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+import { launchChromium, openPage, submitLogin } from './browser-helpers';
 
 /**
  * The whole path in a real browser: the API serves the built dashboard, a user logs in through the form, opens the
@@ -15,18 +14,7 @@ describe('dashboard in Chromium', () => {
   beforeAll(async () => {
     api = await startTestApi({ dashboard: true });
     world = await createWorld(api.db);
-    browser = await chromium.launch({
-      // Playwright gives each launch a fresh temporary profile and runs headless.
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--no-first-run',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {
@@ -35,19 +23,14 @@ describe('dashboard in Chromium', () => {
   });
 
   it('logs in and sees a live event arrive', async () => {
-    const page = await browser.newPage();
-    const problems: string[] = [];
-    page.on('pageerror', (error) => problems.push(error.message));
+    const { page, problems } = await openPage(browser);
 
     await page.goto(`${api.url}/`);
     await page.waitForURL(/\/login/);
-    await page.fill('[data-test=login-email]', world.users.agentA.email);
-    await page.fill('[data-test=login-password]', 'wrong');
-    await page.click('[data-test=login-submit]');
+    await submitLogin(page, world.users.agentA.email, 'wrong');
     await page.waitForSelector('[data-test=login-error]');
 
-    await page.fill('[data-test=login-password]', 'baton-demo');
-    await page.click('[data-test=login-submit]');
+    await submitLogin(page, world.users.agentA.email);
     await page.waitForURL(/\/hotels/);
     await page.waitForSelector(`[data-test=hotel-item][data-hotel-code=${world.hotelA.code}]`);
     await page.waitForSelector('[data-test=connection-status][data-state=live]', { timeout: 15_000 });

@@ -1,4 +1,4 @@
-import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import {
   createWorld,
   GraphStub,
@@ -10,8 +10,8 @@ import {
   withClient,
   World,
 } from '@baton/api/testing';
+import { launchChromium, logIn, openPage, submitLogin } from './browser-helpers';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const PHONE_NUMBER_ID = `2${Date.now()}`.slice(0, 15);
 const APP_SECRET = 'inbox-browser-app-secret';
 
@@ -126,11 +126,10 @@ describe('inbox, case and campaign pages in Chromium', () => {
   let api: TestApi;
   let world: World;
   let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
   let seeded: Seeded;
   let graph: GraphStub;
-  const problems: string[] = [];
+  let problems: string[] = [];
 
   const text = async (selector: string): Promise<string> => (await page.locator(selector).first().textContent()) ?? '';
   /** Until the inbox shows exactly `count` rows (a string predicate: this file is compiled without the DOM lib). */
@@ -149,21 +148,9 @@ describe('inbox, case and campaign pages in Chromium', () => {
     });
     world = await createWorld(api.db);
     seeded = await seedCases(api, world);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--no-first-run',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
     // A Turkish browser: the dashboard starts in Turkish without any choice stored.
-    context = await browser.newContext({ locale: 'tr-TR', timezoneId: 'America/New_York' });
-    page = await context.newPage();
-    page.on('pageerror', (error) => problems.push(error.message));
+    ({ page, problems } = await openPage(browser, { locale: 'tr-TR', timezoneId: 'America/New_York' }));
   });
 
   afterAll(async () => {
@@ -173,12 +160,7 @@ describe('inbox, case and campaign pages in Chromium', () => {
   });
 
   it('lists the cases in Turkish, in the hotel time zone, and switches to English', async () => {
-    await page.goto(`${api.url}/`);
-    await page.waitForURL(/\/login/);
-    await page.fill('[data-test=login-email]', world.users.adminA.email);
-    await page.fill('[data-test=login-password]', 'baton-demo');
-    await page.click('[data-test=login-submit]');
-    await page.waitForURL(/\/hotels/);
+    await logIn(page, api.url, world.users.adminA.email);
 
     await page.click(`[data-test=hotel-inbox-link][data-hotel-code=${world.hotelA.code}]`);
     await page.waitForURL(new RegExp(`/hotels/${world.hotelA.id}/inbox`));
@@ -465,9 +447,7 @@ describe('inbox, case and campaign pages in Chromium', () => {
     });
     await page.click('[data-test=logout]');
     await page.waitForURL(/\/login/);
-    await page.fill('[data-test=login-email]', world.users.adminB.email);
-    await page.fill('[data-test=login-password]', 'baton-demo');
-    await page.click('[data-test=login-submit]');
+    await submitLogin(page, world.users.adminB.email);
     await page.waitForURL(/\/hotels/);
     await page.click(`[data-test=hotel-inbox-link][data-hotel-code=${world.hotelB.code}]`);
     await page.waitForSelector('[data-test=case-row]');

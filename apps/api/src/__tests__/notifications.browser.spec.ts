@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { RedisPubSub } from '@baton/api/core';
 import { createWorld, startTestApi, TestApi, withClient, World } from '@baton/api/testing';
 import { TenantEvent, tenantChannel } from '@baton/shared/contracts';
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+import { launchChromium, logIn, openPage } from './browser-helpers';
 
 interface Seeded {
   notificationId: string;
@@ -47,13 +46,12 @@ describe('notifications page in Chromium', () => {
   let api: TestApi;
   let world: World;
   let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
   let seeded: Seeded;
   let hooks: Server;
   let hookHits = 0;
   let pubsub: RedisPubSub;
-  const problems: string[] = [];
+  let problems: string[] = [];
 
   beforeAll(async () => {
     hooks = createServer((req, res) => {
@@ -72,20 +70,8 @@ describe('notifications page in Chromium', () => {
     pubsub = new RedisPubSub(redisUrl);
     world = await createWorld(api.db);
     seeded = await seed(api, world, `http://127.0.0.1:${(hooks.address() as AddressInfo).port}`);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--no-first-run',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
-    context = await browser.newContext({ locale: 'en-GB' });
-    page = await context.newPage();
-    page.on('pageerror', (error) => problems.push(error.message));
+    browser = await launchChromium();
+    ({ page, problems } = await openPage(browser, { locale: 'en-GB' }));
   });
 
   afterAll(async () => {
@@ -95,17 +81,10 @@ describe('notifications page in Chromium', () => {
     await new Promise((done) => hooks?.close(done));
   });
 
-  const login = async (email: string) => {
-    await page.goto(`${api.url}/login`);
-    await page.fill('[data-test=login-email]', email);
-    await page.fill('[data-test=login-password]', 'baton-demo');
-    await page.click('[data-test=login-submit]');
-    await page.waitForURL(/\/hotels/);
-  };
   const text = async (selector: string) => ((await page.locator(selector).first().textContent()) ?? '').trim();
 
   it('shows the notification, marks it read, and retries a dead delivery until it leaves the dead state', async () => {
-    await login(world.users.adminA.email);
+    await logIn(page, api.url, world.users.adminA.email);
     await page.goto(`${api.url}/hotels/${world.hotelA.id}/notifications`);
     const item = page.locator(`[data-test=notification][data-notification-id="${seeded.notificationId}"]`);
     await item.waitFor();
@@ -182,7 +161,7 @@ describe('notifications page in Chromium', () => {
   it('hides the failed deliveries from agents and shows them nothing of other users', async () => {
     await page.click('[data-test=logout]');
     await page.waitForURL(/\/login/);
-    await login(world.users.agentA.email);
+    await logIn(page, api.url, world.users.agentA.email);
     await page.goto(`${api.url}/hotels/${world.hotelA.id}/notifications`);
     await page.waitForSelector('[data-test=notifications-empty]');
     expect(await page.locator('[data-test=failed-deliveries]').count()).toBe(0);

@@ -1,4 +1,4 @@
-import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { AgencyRole, HotelRole } from '@baton/shared/contracts';
 import {
   addAgencyRole,
@@ -13,8 +13,7 @@ import {
 } from '@baton/api/testing';
 import { DEMO_AGENCY_USER } from '../seed/demo-data';
 import { seedRaci } from '../seed/workflow-raci';
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+import { launchChromium, logIn, openPage } from './browser-helpers';
 
 const MATRIX = `query($h: ID!) { raciMatrix(hotelId: $h) { version steps { key name } parties { key userIds }
   cells { step party role } problems { step } } }`;
@@ -38,9 +37,8 @@ describe('RACI matrix editor in Chromium', () => {
   let world: World;
   let agencyUser: TestUser;
   let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
-  const problems: string[] = [];
+  let problems: string[] = [];
 
   const row = (step: string) => page.locator(`[data-test=raci-row][data-step=${step}]`);
   const cell = (step: string, party: string) => `[data-test=raci-cell][data-step=${step}][data-party=${party}]`;
@@ -66,20 +64,8 @@ describe('RACI matrix editor in Chromium', () => {
       await seedRaci(client, world.hotelA, Date.now()); // idempotent
       return agency;
     });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--no-first-run',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
-    context = await browser.newContext({ locale: 'tr-TR' });
-    page = await context.newPage();
-    page.on('pageerror', (error) => problems.push(error.message));
+    browser = await launchChromium();
+    ({ page, problems } = await openPage(browser, { locale: 'tr-TR' }));
   });
 
   afterAll(async () => {
@@ -102,12 +88,7 @@ describe('RACI matrix editor in Chromium', () => {
   });
 
   it('shows a broken row in Turkish and English, blocks saving, then saves the fix and keeps it after a reload', async () => {
-    await page.goto(`${api.url}/`);
-    await page.waitForURL(/\/login/);
-    await page.fill('[data-test=login-email]', world.users.adminA.email);
-    await page.fill('[data-test=login-password]', 'baton-demo');
-    await page.click('[data-test=login-submit]');
-    await page.waitForURL(/\/hotels/);
+    await logIn(page, api.url, world.users.adminA.email);
 
     await page.goto(`${api.url}/hotels/${world.hotelA.id}/admin/raci`);
     await page.waitForSelector('[data-test=raci-grid]');

@@ -1,7 +1,6 @@
-import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { createWorld, startTestApi, TestApi, withClient, World } from '@baton/api/testing';
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+import { launchChromium, logIn, openPage } from './browser-helpers';
 
 /** A case of hotel A with a running first-response clock due in 20 minutes, written as the DB owner. */
 async function seedCaseWithClock(api: TestApi, world: World): Promise<string> {
@@ -40,10 +39,9 @@ describe('SLA policies page and case countdowns in Chromium', () => {
   let api: TestApi;
   let world: World;
   let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
   let caseId: string;
-  const problems: string[] = [];
+  let problems: string[] = [];
 
   const names = () => page.locator('[data-test=sla-policy-name]').allTextContents();
   const waitForPolicies = (count: number) =>
@@ -55,20 +53,8 @@ describe('SLA policies page and case countdowns in Chromium', () => {
     api = await startTestApi({ dashboard: true });
     world = await createWorld(api.db);
     caseId = await seedCaseWithClock(api, world);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--no-first-run',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
-    context = await browser.newContext({ locale: 'tr-TR', timezoneId: 'Europe/Istanbul' });
-    page = await context.newPage();
-    page.on('pageerror', (error) => problems.push(error.message));
+    browser = await launchChromium();
+    ({ page, problems } = await openPage(browser, { locale: 'tr-TR', timezoneId: 'Europe/Istanbul' }));
     page.on('dialog', (dialog) => void dialog.accept());
   });
 
@@ -78,12 +64,7 @@ describe('SLA policies page and case countdowns in Chromium', () => {
   });
 
   it('creates a policy as a workflow manager, with validation, and finds it after a reload', async () => {
-    await page.goto(`${api.url}/`);
-    await page.waitForURL(/\/login/);
-    await page.fill('[data-test=login-email]', world.users.adminA.email);
-    await page.fill('[data-test=login-password]', 'baton-demo');
-    await page.click('[data-test=login-submit]');
-    await page.waitForURL(/\/hotels/);
+    await logIn(page, api.url, world.users.adminA.email);
     await page.goto(`${api.url}/hotels/${world.hotelA.id}/admin/sla`);
     await page.waitForSelector('[data-test=sla-page]');
     await waitForPolicies(2);

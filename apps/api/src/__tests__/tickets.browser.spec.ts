@@ -1,7 +1,6 @@
-import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { createWorld, startTestApi, TestApi, withClient, World } from '@baton/api/testing';
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+import { launchChromium, openPage, submitLogin } from './browser-helpers';
 
 /** A complaint case of hotel A, written as the DB owner, for the ticket ↔ case link. */
 async function seedCase(api: TestApi, world: World): Promise<{ id: string; number: string }> {
@@ -33,10 +32,9 @@ describe('ticket list and detail pages in Chromium', () => {
   let api: TestApi;
   let world: World;
   let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
   let kase: { id: string; number: string };
-  const problems: string[] = [];
+  let problems: string[] = [];
 
   const text = async (selector: string): Promise<string> => (await page.locator(selector).first().textContent()) ?? '';
   const rowsWith = (title: string) => page.locator('[data-test=ticket-row]', { hasText: title });
@@ -45,20 +43,8 @@ describe('ticket list and detail pages in Chromium', () => {
     api = await startTestApi({ dashboard: true });
     world = await createWorld(api.db);
     kase = await seedCase(api, world);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--no-first-run',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
-    context = await browser.newContext({ locale: 'tr-TR', timezoneId: 'Europe/Istanbul' });
-    page = await context.newPage();
-    page.on('pageerror', (error) => problems.push(error.message));
+    browser = await launchChromium();
+    ({ page, problems } = await openPage(browser, { locale: 'tr-TR', timezoneId: 'Europe/Istanbul' }));
   });
 
   afterAll(async () => {
@@ -69,9 +55,7 @@ describe('ticket list and detail pages in Chromium', () => {
   it('creates a ticket from the form and lists it; a ticket created elsewhere arrives live', async () => {
     await page.goto(`${api.url}/hotels/${world.hotelA.id}/tickets`);
     await page.waitForURL(/\/login/);
-    await page.fill('[data-test=login-email]', world.users.agentA.email);
-    await page.fill('[data-test=login-password]', 'baton-demo');
-    await page.click('[data-test=login-submit]');
+    await submitLogin(page, world.users.agentA.email);
     await page.waitForURL(new RegExp(`/hotels/${world.hotelA.id}/tickets`));
     await page.waitForSelector('[data-test=tickets-empty]');
     expect(await text('h1')).toBe('Talepler ve görevler');

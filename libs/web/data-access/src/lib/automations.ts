@@ -3,6 +3,7 @@ import type { TypedDocumentNode } from '@apollo/client/core';
 import { ref, toValue, watch, type MaybeRefOrGetter, type Ref } from 'vue';
 
 import { useBatonClient } from './baton-client';
+import { useMutationRunner } from './composables/use-mutation-runner';
 import { errorCodeOf, type RequestErrorCode } from './errors';
 import {
   AUTOMATION_RULE_QUERY,
@@ -205,15 +206,8 @@ export function useAutomations(hotelId: MaybeRefOrGetter<string | null | undefin
   const runs = ref<AutomationRun[]>([]);
   const loading = ref(false);
   const error = ref<RequestErrorCode | null>(null);
-  const busy = ref(false);
-
-  function hotel(): string {
-    const id = toValue(hotelId);
-    if (!id) {
-      throw new Error('useAutomations: no hotel selected');
-    }
-    return id;
-  }
+  const runner = useMutationRunner({ owner: 'useAutomations', hotelId, refresh: () => reload() });
+  const { busy, hotel, run } = runner;
 
   async function reload(): Promise<void> {
     const id = toValue(hotelId);
@@ -237,24 +231,9 @@ export function useAutomations(hotelId: MaybeRefOrGetter<string | null | undefin
     }
   }
 
-  async function run<T>(work: () => Promise<T>): Promise<T> {
-    busy.value = true;
-    try {
-      const result = await work();
-      await reload();
-      return result;
-    } finally {
-      busy.value = false;
-    }
-  }
-
-  async function mutate<T, V extends Record<string, unknown>>(mutation: TypedDocumentNode<T, V>, variables: V) {
-    const { data } = await apollo.mutate({ mutation, variables, fetchPolicy: 'no-cache' });
-    if (!data) {
-      throw new Error('the mutation returned no data');
-    }
-    return data;
-  }
+  /** Outside the cache, like the reads: every change reloads the editor's lists anyway. */
+  const mutate = <T, V extends Record<string, unknown>>(mutation: TypedDocumentNode<T, V>, variables: V) =>
+    runner.mutate(mutation, variables, { fetchPolicy: 'no-cache' });
 
   watch(
     () => toValue(hotelId),
@@ -308,19 +287,18 @@ export function useAutomations(hotelId: MaybeRefOrGetter<string | null | undefin
             })
           ).rollbackAutomationRule,
       ),
-    async dryRun(args) {
-      busy.value = true;
-      try {
-        const { data } = await apollo.query({
-          query: DRY_RUN_AUTOMATION_RULE_QUERY,
-          variables: { hotelId: hotel(), ...args },
-          fetchPolicy: 'no-cache',
-        });
-        return data.dryRunAutomationRule;
-      } finally {
-        busy.value = false;
-      }
-    },
+    dryRun: (args) =>
+      run(
+        async () => {
+          const { data } = await apollo.query({
+            query: DRY_RUN_AUTOMATION_RULE_QUERY,
+            variables: { hotelId: hotel(), ...args },
+            fetchPolicy: 'no-cache',
+          });
+          return data.dryRunAutomationRule;
+        },
+        { refresh: false },
+      ),
     saveKeywordSet: (name, keywords) =>
       run(
         async () =>

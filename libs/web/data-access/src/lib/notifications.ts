@@ -3,8 +3,8 @@ import { gql, type TypedDocumentNode } from '@apollo/client/core';
 import { useQuery } from '@vue/apollo-composable';
 import { computed, ref, toValue, type ComputedRef, type MaybeRefOrGetter, type Ref } from 'vue';
 
-import { useBatonClient } from './baton-client';
 import { useLiveSubscription, type LiveState } from './composables/use-live-subscription';
+import { useMutationRunner } from './composables/use-mutation-runner';
 import { errorCodeOf, type RequestErrorCode } from './errors';
 import type { DateTimeString } from './types';
 
@@ -214,13 +214,16 @@ export interface UseNotifications {
 
 /** The signed-in user's notifications in one hotel, kept current by `notificationEvents` (new ones, read elsewhere). */
 export function useNotifications(hotelId: MaybeRefOrGetter<string | null | undefined>, first = 50): UseNotifications {
-  const { apollo } = useBatonClient();
   const query = useQuery(
     NOTIFICATIONS_QUERY,
     () => ({ hotelId: toValue(hotelId) ?? '', first }),
     () => ({ fetchPolicy: 'cache-and-network' as const, enabled: Boolean(toValue(hotelId)) }),
   );
-  const busy = ref(false);
+  const { busy, run, mutate } = useMutationRunner({
+    owner: 'useNotifications',
+    hotelId,
+    refresh: () => query.refetch(),
+  });
   const refetch = (): void => {
     query.refetch()?.catch(() => undefined);
   };
@@ -235,16 +238,7 @@ export function useNotifications(hotelId: MaybeRefOrGetter<string | null | undef
     if (!hotel) {
       return;
     }
-    busy.value = true;
-    try {
-      await apollo.mutate({
-        mutation: MARK_NOTIFICATIONS_READ_MUTATION,
-        variables: { input: { ...input, hotelId: hotel } },
-      });
-      await query.refetch();
-    } finally {
-      busy.value = false;
-    }
+    await run(() => mutate(MARK_NOTIFICATIONS_READ_MUTATION, { input: { ...input, hotelId: hotel } }));
   }
 
   return {
@@ -278,7 +272,6 @@ export function useFailedDeliveries(
   enabled: MaybeRefOrGetter<boolean>,
   pollMs = 5_000,
 ): UseFailedDeliveries {
-  const { apollo } = useBatonClient();
   const query = useQuery(
     FAILED_DELIVERIES_QUERY,
     () => ({ hotelId: toValue(hotelId) ?? '' }),
@@ -288,6 +281,8 @@ export function useFailedDeliveries(
       pollInterval: pollMs,
     }),
   );
+  const { hotel, mutate } = useMutationRunner({ owner: 'useFailedDeliveries', hotelId });
+  // Per delivery rather than one busy flag: the list keeps every other row's retry button live.
   const retrying = ref<ReadonlySet<string>>(new Set());
   return {
     dead: computed(() => query.result.value?.dead.nodes ?? []),
@@ -296,18 +291,12 @@ export function useFailedDeliveries(
     error: computed(() => (query.error.value ? errorCodeOf(query.error.value) : null)),
     retrying,
     async retry(id) {
-      const hotel = toValue(hotelId);
-      if (!hotel) {
-        throw new Error('useFailedDeliveries: no hotel selected');
-      }
+      const variables = { hotelId: hotel(), id };
       retrying.value = new Set([...retrying.value, id]);
       try {
-        const { data } = await apollo.mutate({ mutation: RETRY_DELIVERY_MUTATION, variables: { hotelId: hotel, id } });
-        if (!data) {
-          throw new Error('retryDelivery returned no data');
-        }
+        const { retryDelivery } = await mutate(RETRY_DELIVERY_MUTATION, variables);
         await query.refetch();
-        return data.retryDelivery;
+        return retryDelivery;
       } finally {
         retrying.value = new Set([...retrying.value].filter((other) => other !== id));
       }

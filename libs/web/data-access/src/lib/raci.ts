@@ -3,6 +3,7 @@ import { gql, type TypedDocumentNode } from '@apollo/client/core';
 import { ref, toValue, watch, type MaybeRefOrGetter, type Ref } from 'vue';
 
 import { useBatonClient } from './baton-client';
+import { useMutationRunner } from './composables/use-mutation-runner';
 import { errorCodeOf, type RequestErrorCode } from './errors';
 import type { DateTimeString } from './types';
 
@@ -171,15 +172,8 @@ export function useRaciMatrix(hotelId: MaybeRefOrGetter<string | null | undefine
   const matrix = ref<RaciMatrix | null>(null);
   const loading = ref(false);
   const error = ref<RequestErrorCode | null>(null);
-  const busy = ref(false);
-
-  function hotel(): string {
-    const id = toValue(hotelId);
-    if (!id) {
-      throw new Error('useRaciMatrix: no hotel selected');
-    }
-    return id;
-  }
+  // No refresh after a change: save answers with the matrix it stored, and a copy does not touch this hotel's.
+  const { busy, hotel, run, mutate } = useMutationRunner({ owner: 'useRaciMatrix', hotelId });
 
   async function reload(): Promise<void> {
     const id = toValue(hotelId);
@@ -203,15 +197,6 @@ export function useRaciMatrix(hotelId: MaybeRefOrGetter<string | null | undefine
     }
   }
 
-  async function run<T>(work: () => Promise<T>): Promise<T> {
-    busy.value = true;
-    try {
-      return await work();
-    } finally {
-      busy.value = false;
-    }
-  }
-
   watch(
     () => toValue(hotelId),
     () => void reload(),
@@ -226,28 +211,24 @@ export function useRaciMatrix(hotelId: MaybeRefOrGetter<string | null | undefine
     reload,
     save: (input) =>
       run(async () => {
-        const { data } = await apollo.mutate({
-          mutation: SAVE_RACI_MATRIX_MUTATION,
-          variables: { input: { ...input, hotelId: hotel() } },
-          fetchPolicy: 'no-cache',
-        });
-        if (!data) {
-          throw new Error('saveRaciMatrix returned no data');
-        }
-        matrix.value = data.saveRaciMatrix;
-        return data.saveRaciMatrix;
+        const { saveRaciMatrix } = await mutate(
+          SAVE_RACI_MATRIX_MUTATION,
+          { input: { ...input, hotelId: hotel() } },
+          { fetchPolicy: 'no-cache' },
+        );
+        matrix.value = saveRaciMatrix;
+        return saveRaciMatrix;
       }),
     copyTo: (hotelIds) =>
-      run(async () => {
-        const { data } = await apollo.mutate({
-          mutation: APPLY_RACI_TEMPLATE_MUTATION,
-          variables: { input: { sourceHotelId: hotel(), hotelIds } },
-          fetchPolicy: 'no-cache',
-        });
-        if (!data) {
-          throw new Error('applyRaciTemplate returned no data');
-        }
-        return data.applyRaciTemplate;
-      }),
+      run(
+        async () =>
+          (
+            await mutate(
+              APPLY_RACI_TEMPLATE_MUTATION,
+              { input: { sourceHotelId: hotel(), hotelIds } },
+              { fetchPolicy: 'no-cache' },
+            )
+          ).applyRaciTemplate,
+      ),
   };
 }

@@ -1,10 +1,11 @@
 /** SLA policies and clocks: types, documents and composables (policy editor, live countdowns of a case). */
 import { gql, type TypedDocumentNode } from '@apollo/client/core';
 import { useQuery } from '@vue/apollo-composable';
-import { computed, onScopeDispose, ref, toValue, type ComputedRef, type MaybeRefOrGetter, type Ref } from 'vue';
+import { computed, onScopeDispose, toValue, type ComputedRef, type MaybeRefOrGetter, type Ref } from 'vue';
 
 import { useBatonClient } from './baton-client';
 import { useLiveSubscription, type LiveState } from './composables/use-live-subscription';
+import { useMutationRunner } from './composables/use-mutation-runner';
 import { errorCodeOf, type RequestErrorCode } from './errors';
 import type { DateTimeString } from './types';
 
@@ -223,29 +224,14 @@ export function useSlaPolicies(hotelId: MaybeRefOrGetter<string | null | undefin
     () => ({ hotelId: toValue(hotelId) ?? '' }),
     () => ({ fetchPolicy: 'cache-and-network' as const, enabled: Boolean(toValue(hotelId)) }),
   );
-  const busy = ref(false);
+  const { busy, hotel, run, mutate } = useMutationRunner({
+    owner: 'useSlaPolicies',
+    hotelId,
+    refresh: () => query.refetch(),
+  });
   const policies = computed(() =>
     [...(query.result.value?.slaPolicies ?? [])].sort((a, b) => a.position - b.position || a.id.localeCompare(b.id)),
   );
-
-  function hotel(): string {
-    const id = toValue(hotelId);
-    if (!id) {
-      throw new Error('useSlaPolicies: no hotel selected');
-    }
-    return id;
-  }
-
-  async function run<T>(work: () => Promise<T>): Promise<T> {
-    busy.value = true;
-    try {
-      const result = await work();
-      await query.refetch();
-      return result;
-    } finally {
-      busy.value = false;
-    }
-  }
 
   return {
     policies,
@@ -253,19 +239,12 @@ export function useSlaPolicies(hotelId: MaybeRefOrGetter<string | null | undefin
     error: computed(() => (query.error.value ? errorCodeOf(query.error.value) : null)),
     busy,
     save: (input) =>
-      run(async () => {
-        const { data } = await apollo.mutate({
-          mutation: SAVE_SLA_POLICY_MUTATION,
-          variables: { input: { ...input, hotelId: hotel() } },
-        });
-        if (!data) {
-          throw new Error('saveSlaPolicy returned no data');
-        }
-        return data.saveSlaPolicy;
-      }),
+      run(
+        async () => (await mutate(SAVE_SLA_POLICY_MUTATION, { input: { ...input, hotelId: hotel() } })).saveSlaPolicy,
+      ),
     remove: (id) =>
       run(async () => {
-        await apollo.mutate({ mutation: DELETE_SLA_POLICY_MUTATION, variables: { hotelId: hotel(), id } });
+        await mutate(DELETE_SLA_POLICY_MUTATION, { hotelId: hotel(), id });
         apollo.cache.evict({ id: apollo.cache.identify({ __typename: 'SlaPolicy', id }) });
         apollo.cache.gc();
       }),
@@ -278,7 +257,7 @@ export function useSlaPolicies(hotelId: MaybeRefOrGetter<string | null | undefin
           return;
         }
         [ids[from], ids[to]] = [ids[to], ids[from]];
-        await apollo.mutate({ mutation: REORDER_SLA_POLICIES_MUTATION, variables: { hotelId: hotel(), ids } });
+        await mutate(REORDER_SLA_POLICIES_MUTATION, { hotelId: hotel(), ids });
       }),
   };
 }

@@ -16,6 +16,7 @@ import {
   TICKETS_QUERY,
   UPDATE_TICKET_MUTATION,
   useBatonClient,
+  useMutationRunner,
   useTicketEvents,
   type CreateTicketInput,
   type RequestErrorCode,
@@ -85,6 +86,7 @@ export function useTickets(
     }
   }
 
+  const { hotel, run, mutate } = useMutationRunner({ owner: 'useTickets', hotelId, refresh: load });
   const reloadSoon = debounced(load, 150);
   // Typing in the search box changes the filter per keystroke: one request once the typing pauses.
   watch(() => [toValue(hotelId), JSON.stringify(toValue(filter)), limit.value], reloadSoon);
@@ -103,21 +105,8 @@ export function useTickets(
     showMore(): void {
       limit.value = Math.min(100, limit.value + 50);
     },
-    async create(input: Omit<CreateTicketInput, 'hotelId'>): Promise<TicketListItem> {
-      const hotel = toValue(hotelId);
-      if (!hotel) {
-        throw new Error('useTickets: no hotel selected');
-      }
-      const { data } = await apollo.mutate({
-        mutation: CREATE_TICKET_MUTATION,
-        variables: { input: { ...input, hotelId: hotel } },
-      });
-      if (!data) {
-        throw new Error('createTicket returned no data');
-      }
-      await load();
-      return data.createTicket;
-    },
+    create: (input: Omit<CreateTicketInput, 'hotelId'>): Promise<TicketListItem> =>
+      run(async () => (await mutate(CREATE_TICKET_MUTATION, { input: { ...input, hotelId: hotel() } })).createTicket),
   };
 }
 
@@ -128,13 +117,11 @@ export function useTicket(
   hotelId: MaybeRefOrGetter<string | null | undefined>,
   ticketId: MaybeRefOrGetter<string | null | undefined>,
 ) {
-  const { apollo } = useBatonClient();
   const variables = computed(() => ({ hotelId: toValue(hotelId) ?? '', id: toValue(ticketId) ?? '' }));
   const query = useQuery(TICKET_QUERY, variables, () => ({
     fetchPolicy: 'cache-and-network' as const,
     enabled: Boolean(variables.value.hotelId && variables.value.id),
   }));
-  const busy = ref(false);
   async function refetch(): Promise<void> {
     await query.refetch();
   }
@@ -149,17 +136,13 @@ export function useTicket(
     refetchSoon,
   );
 
+  const runner = useMutationRunner({ owner: 'useTicket', hotelId, refresh: refetch });
+  /** One ticket mutation, resolved once the ticket is refetched. */
   async function run<TData, TVars extends OperationVariables>(
     mutation: TypedDocumentNode<TData, TVars>,
     vars: TVars,
   ): Promise<void> {
-    busy.value = true;
-    try {
-      await apollo.mutate<TData, TVars>({ mutation, variables: vars });
-      await refetch();
-    } finally {
-      busy.value = false;
-    }
+    await runner.run(() => runner.mutate(mutation, vars));
   }
   const target = (): TicketTarget => ({ hotelId: variables.value.hotelId, id: variables.value.id });
   const noteTarget = (): TicketRef => ({ hotelId: variables.value.hotelId, ticketId: variables.value.id });
@@ -168,7 +151,7 @@ export function useTicket(
     item: computed(() => query.result.value?.ticket ?? null),
     loading: query.loading,
     error: computed(() => (query.error.value ? errorCodeOf(query.error.value) : null)),
-    busy,
+    busy: runner.busy,
     status: live.status,
     refetch,
     changeStatus: (status: string, note?: string | null) =>

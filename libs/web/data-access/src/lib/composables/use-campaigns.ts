@@ -1,5 +1,5 @@
 import { useQuery } from '@vue/apollo-composable';
-import { computed, ref, toValue, type ComputedRef, type MaybeRefOrGetter, type Ref } from 'vue';
+import { computed, toValue, type ComputedRef, type MaybeRefOrGetter, type Ref } from 'vue';
 
 import { useBatonClient } from '../baton-client';
 import {
@@ -13,6 +13,7 @@ import {
   type SaveCampaignInput,
 } from '../campaigns';
 import { errorCodeOf, type RequestErrorCode } from '../errors';
+import { useMutationRunner } from './use-mutation-runner';
 
 export interface UseCampaigns {
   readonly campaigns: ComputedRef<readonly Campaign[]>;
@@ -36,30 +37,10 @@ export function useCampaigns(
     () => ({ hotelId: toValue(hotelId) ?? '', activeOnly: options.activeOnly ?? null }),
     () => ({ fetchPolicy: 'cache-and-network' as const, enabled: Boolean(toValue(hotelId)) }),
   );
-  const busy = ref(false);
-
   async function refetch(): Promise<void> {
     await query.refetch();
   }
-
-  async function run<T>(work: () => Promise<T>): Promise<T> {
-    busy.value = true;
-    try {
-      const result = await work();
-      await refetch();
-      return result;
-    } finally {
-      busy.value = false;
-    }
-  }
-
-  function hotel(): string {
-    const id = toValue(hotelId);
-    if (!id) {
-      throw new Error('useCampaigns: no hotel selected');
-    }
-    return id;
-  }
+  const { busy, hotel, run, mutate } = useMutationRunner({ owner: 'useCampaigns', hotelId, refresh: refetch });
 
   return {
     campaigns: computed(() =>
@@ -72,19 +53,10 @@ export function useCampaigns(
     busy,
     refetch,
     save: (input) =>
-      run(async () => {
-        const { data } = await apollo.mutate({
-          mutation: SAVE_CAMPAIGN_MUTATION,
-          variables: { input: { ...input, hotelId: hotel() } },
-        });
-        if (!data) {
-          throw new Error('saveCampaign returned no data');
-        }
-        return data.saveCampaign;
-      }),
+      run(async () => (await mutate(SAVE_CAMPAIGN_MUTATION, { input: { ...input, hotelId: hotel() } })).saveCampaign),
     remove: (id) =>
       run(async () => {
-        await apollo.mutate({ mutation: DELETE_CAMPAIGN_MUTATION, variables: { hotelId: hotel(), id } });
+        await mutate(DELETE_CAMPAIGN_MUTATION, { hotelId: hotel(), id });
         apollo.cache.evict({ id: apollo.cache.identify({ __typename: 'Campaign', id }) });
         apollo.cache.gc();
       }),
@@ -102,13 +74,16 @@ export interface UseDailySummaries {
 
 /** The latest daily summaries of a hotel (newest first). */
 export function useDailySummaries(hotelId: MaybeRefOrGetter<string | null | undefined>, first = 7): UseDailySummaries {
-  const { apollo } = useBatonClient();
   const query = useQuery(
     DAILY_SUMMARIES_QUERY,
     () => ({ hotelId: toValue(hotelId) ?? '', first }),
     () => ({ fetchPolicy: 'cache-and-network' as const, enabled: Boolean(toValue(hotelId)) }),
   );
-  const busy = ref(false);
+  const { busy, hotel, run, mutate } = useMutationRunner({
+    owner: 'useDailySummaries',
+    hotelId,
+    refresh: () => query.refetch(),
+  });
   return {
     summaries: computed(() =>
       [...(query.result.value?.dailySummaries ?? [])].sort((a, b) => b.date.localeCompare(a.date)),
@@ -116,25 +91,11 @@ export function useDailySummaries(hotelId: MaybeRefOrGetter<string | null | unde
     loading: query.loading,
     error: computed(() => (query.error.value ? errorCodeOf(query.error.value) : null)),
     busy,
-    async generate(date) {
-      const id = toValue(hotelId);
-      if (!id) {
-        throw new Error('useDailySummaries: no hotel selected');
-      }
-      busy.value = true;
-      try {
-        const { data } = await apollo.mutate({
-          mutation: GENERATE_DAILY_SUMMARY_MUTATION,
-          variables: { hotelId: id, date: date ?? null },
-        });
-        if (!data) {
-          throw new Error('generateDailySummary returned no data');
-        }
-        await query.refetch();
-        return data.generateDailySummary;
-      } finally {
-        busy.value = false;
-      }
-    },
+    generate: (date) =>
+      run(
+        async () =>
+          (await mutate(GENERATE_DAILY_SUMMARY_MUTATION, { hotelId: hotel(), date: date ?? null }))
+            .generateDailySummary,
+      ),
   };
 }

@@ -2,7 +2,6 @@ import type { OperationVariables, TypedDocumentNode } from '@apollo/client/core'
 import { useQuery } from '@vue/apollo-composable';
 import { computed, onScopeDispose, ref, toValue, type ComputedRef, type MaybeRefOrGetter, type Ref } from 'vue';
 
-import { useBatonClient } from '../baton-client';
 import {
   ACCEPT_HANDOFF_MUTATION,
   ADD_CASE_NOTE_MUTATION,
@@ -26,6 +25,7 @@ import type {
 import { errorCodeOf, type RequestErrorCode } from '../errors';
 import { useCaseEvents } from './use-case-events';
 import type { LiveState } from './use-live-subscription';
+import { useMutationRunner } from './use-mutation-runner';
 
 type WithoutTarget<T> = Omit<T, 'hotelId' | 'id'>;
 
@@ -68,14 +68,12 @@ export function useCase(
   caseId: MaybeRefOrGetter<string | null | undefined>,
   options: UseCaseOptions = {},
 ): UseCase {
-  const { apollo } = useBatonClient();
   const delay = options.refetchDelayMs ?? 150;
   const variables = computed(() => ({ hotelId: toValue(hotelId) ?? '', id: toValue(caseId) ?? '' }));
   const query = useQuery(CASE_QUERY, variables, () => ({
     fetchPolicy: 'cache-and-network' as const,
     enabled: Boolean(variables.value.hotelId && variables.value.id),
   }));
-  const busy = ref(false);
   const lastEvent = ref<CaseEvent | null>(null);
   let timer: ReturnType<typeof setTimeout> | undefined;
 
@@ -111,18 +109,13 @@ export function useCase(
     return { hotelId: hotel, id };
   }
 
-  async function run<TData, TVars extends OperationVariables>(
+  const { busy, run, mutate } = useMutationRunner({ owner: 'useCase', hotelId, refresh: refetch });
+  /** One case mutation, resolved once the case is refetched (the caller's next read shows the change). */
+  async function mutateCase<TData, TVars extends OperationVariables>(
     mutation: TypedDocumentNode<TData, TVars>,
     vars: TVars,
-  ): Promise<TData | null | undefined> {
-    busy.value = true;
-    try {
-      const { data } = await apollo.mutate<TData, TVars>({ mutation, variables: vars });
-      await refetch();
-      return data;
-    } finally {
-      busy.value = false;
-    }
+  ): Promise<void> {
+    await run(() => mutate(mutation, vars));
   }
 
   return {
@@ -134,31 +127,31 @@ export function useCase(
     lastEvent,
     refetch,
     async update(changes) {
-      await run(UPDATE_CASE_MUTATION, { input: { ...target(), ...changes } });
+      await mutateCase(UPDATE_CASE_MUTATION, { input: { ...target(), ...changes } });
     },
     async changeStatus(change) {
-      await run(CHANGE_CASE_STATUS_MUTATION, { input: { ...target(), ...change } });
+      await mutateCase(CHANGE_CASE_STATUS_MUTATION, { input: { ...target(), ...change } });
     },
     async assign(change) {
-      await run(ASSIGN_CASE_MUTATION, { input: { ...target(), ...change } });
+      await mutateCase(ASSIGN_CASE_MUTATION, { input: { ...target(), ...change } });
     },
     async handOff(request) {
-      await run(HAND_OFF_CASE_MUTATION, { input: { ...target(), ...request } });
+      await mutateCase(HAND_OFF_CASE_MUTATION, { input: { ...target(), ...request } });
     },
     async acceptHandoff(handoffId) {
-      await run(ACCEPT_HANDOFF_MUTATION, { hotelId: target().hotelId, handoffId });
+      await mutateCase(ACCEPT_HANDOFF_MUTATION, { hotelId: target().hotelId, handoffId });
     },
     async addNote(body) {
       const { hotelId: hotel, id } = target();
-      await run(ADD_CASE_NOTE_MUTATION, { hotelId: hotel, caseId: id, body });
+      await mutateCase(ADD_CASE_NOTE_MUTATION, { hotelId: hotel, caseId: id, body });
     },
     async reply(body, channel) {
       const { hotelId: hotel, id } = target();
       const input: ReplyToCaseInput = { hotelId: hotel, caseId: id, body, ...(channel ? { channel } : {}) };
-      await run(REPLY_TO_CASE_MUTATION, { input });
+      await mutateCase(REPLY_TO_CASE_MUTATION, { input });
     },
     async retry(messageId) {
-      await run(RETRY_MESSAGE_MUTATION, { hotelId: target().hotelId, messageId });
+      await mutateCase(RETRY_MESSAGE_MUTATION, { hotelId: target().hotelId, messageId });
     },
   };
 }

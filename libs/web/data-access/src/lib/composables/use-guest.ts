@@ -1,8 +1,7 @@
 import { MergeSuggestionStatus } from '@baton/shared/contracts';
 import { useQuery } from '@vue/apollo-composable';
-import { computed, ref, toValue, type ComputedRef, type MaybeRefOrGetter, type Ref } from 'vue';
+import { computed, toValue, type ComputedRef, type MaybeRefOrGetter, type Ref } from 'vue';
 
-import { useBatonClient } from '../baton-client';
 import { errorCodeOf, type RequestErrorCode } from '../errors';
 import {
   DISMISS_MERGE_SUGGESTION_MUTATION,
@@ -15,6 +14,7 @@ import {
   type GuestMerge,
   type MergeSuggestion,
 } from '../guests';
+import { useMutationRunner } from './use-mutation-runner';
 
 export interface UseGuest {
   readonly guest: ComputedRef<Guest | null>;
@@ -38,7 +38,6 @@ export function useGuest(
   guestId: MaybeRefOrGetter<string | null | undefined>,
   options: { onChanged?: () => Promise<void> | void } = {},
 ): UseGuest {
-  const { apollo } = useBatonClient();
   const vars = computed(() => ({ hotelId: toValue(hotelId) ?? '', guestId: toValue(guestId) ?? '' }));
   const enabled = (): boolean => Boolean(vars.value.hotelId && vars.value.guestId);
   const guestQuery = useQuery(
@@ -56,22 +55,18 @@ export function useGuest(
     () => ({ hotelId: vars.value.hotelId, guestId: vars.value.guestId }),
     () => ({ fetchPolicy: 'cache-and-network' as const, enabled: enabled() }),
   );
-  const busy = ref(false);
-
   async function refetch(): Promise<void> {
     await Promise.all([guestQuery.refetch(), suggestionsQuery.refetch(), mergesQuery.refetch()]);
   }
-
-  async function run(work: () => Promise<unknown>): Promise<void> {
-    busy.value = true;
-    try {
-      await work();
+  // The case shows the guest's name too: a merge or unmerge refreshes it through `onChanged`.
+  const { busy, hotel, run, mutate } = useMutationRunner({
+    owner: 'useGuest',
+    hotelId,
+    refresh: async () => {
       await refetch();
       await options.onChanged?.();
-    } finally {
-      busy.value = false;
-    }
-  }
+    },
+  });
 
   return {
     guest: computed(() => guestQuery.result.value?.guest ?? null),
@@ -93,24 +88,23 @@ export function useGuest(
     busy,
     refetch,
     merge: (suggestion) =>
-      run(() => {
+      run(async () => {
         const self = vars.value.guestId;
         const other = suggestion.guest.id === self ? suggestion.candidate.id : suggestion.guest.id;
-        return apollo.mutate({
-          mutation: MERGE_GUESTS_MUTATION,
-          variables: { hotelId: vars.value.hotelId, survivorId: self, mergedId: other, suggestionId: suggestion.id },
+        await mutate(MERGE_GUESTS_MUTATION, {
+          hotelId: hotel(),
+          survivorId: self,
+          mergedId: other,
+          suggestionId: suggestion.id,
         });
       }),
     dismiss: (suggestionId) =>
-      run(() =>
-        apollo.mutate({
-          mutation: DISMISS_MERGE_SUGGESTION_MUTATION,
-          variables: { hotelId: vars.value.hotelId, id: suggestionId },
-        }),
-      ),
+      run(async () => {
+        await mutate(DISMISS_MERGE_SUGGESTION_MUTATION, { hotelId: hotel(), id: suggestionId });
+      }),
     unmerge: (mergeId) =>
-      run(() =>
-        apollo.mutate({ mutation: UNMERGE_GUESTS_MUTATION, variables: { hotelId: vars.value.hotelId, mergeId } }),
-      ),
+      run(async () => {
+        await mutate(UNMERGE_GUESTS_MUTATION, { hotelId: hotel(), mergeId });
+      }),
   };
 }
