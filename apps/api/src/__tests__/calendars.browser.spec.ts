@@ -1,7 +1,6 @@
-import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { createWorld, startTestApi, TestApi, World } from '@baton/api/testing';
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+import { launchChromium, logIn, openPage } from './browser-helpers';
 
 const HOLIDAY_ICS = [
   'BEGIN:VCALENDAR',
@@ -22,21 +21,21 @@ interface CalendarRow {
   name: string;
   isDefault: boolean;
   weekly: Array<{ weekday: number; start: string; end: string }>;
-  holidays: Array<{ date: string; source: string }>;
+  holidays: Array<{ date: string; source: string; windows: Array<{ start: string; end: string }> }>;
 }
 
 /**
  * The business-hours calendar editor (CalendarsPanel, rendered by the SLA admin page) in a real browser: a new calendar
  * with a split shift, a local overlap error in Turkish, a manual holiday, an iCal import run twice (idempotent), the
- * "1 h from Friday 16:30 → Monday 09:30" preview, English, and a read-only viewer.
+ * "1 h from Friday 16:30 → Monday 09:30" preview following unsaved edits, a half day (arife) previewed and saved,
+ * English, and a read-only viewer.
  */
 describe('business-hours calendar editor in Chromium', () => {
   let api: TestApi;
   let world: World;
   let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
-  const problems: string[] = [];
+  let problems: string[] = [];
 
   const slaPage = () => `${api.url}/hotels/${world.hotelA.id}/admin/sla`;
   const windowInput = (weekday: number, index: number, which: 'start' | 'end') =>
@@ -45,20 +44,11 @@ describe('business-hours calendar editor in Chromium', () => {
       .nth(index)
       .locator(`[data-test=window-${which}]`);
 
-  async function login(target: Page, email: string): Promise<void> {
-    await target.goto(`${api.url}/`);
-    await target.waitForURL(/\/login/);
-    await target.fill('[data-test=login-email]', email);
-    await target.fill('[data-test=login-password]', 'baton-demo');
-    await target.click('[data-test=login-submit]');
-    await target.waitForURL(/\/hotels/);
-  }
-
   async function stored(): Promise<CalendarRow[]> {
     const token = await api.login(world.users.adminA.email);
     const r = await api.gql<{ businessCalendars: CalendarRow[] }>(
       `query($hotelId: ID!) { businessCalendars(hotelId: $hotelId) {
-         name isDefault weekly { weekday start end } holidays { date source } } }`,
+         name isDefault weekly { weekday start end } holidays { date source windows { start end } } } }`,
       { hotelId: world.hotelA.id },
       token,
     );
@@ -68,21 +58,9 @@ describe('business-hours calendar editor in Chromium', () => {
   beforeAll(async () => {
     api = await startTestApi({ dashboard: true });
     world = await createWorld(api.db);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--no-first-run',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
     // A Turkish browser in another zone: times must be read and shown in the calendar's zone (Europe/Istanbul).
-    context = await browser.newContext({ locale: 'tr-TR', timezoneId: 'America/New_York' });
-    page = await context.newPage();
-    page.on('pageerror', (error) => problems.push(error.message));
+    ({ page, problems } = await openPage(browser, { locale: 'tr-TR', timezoneId: 'America/New_York' }));
   });
 
   afterAll(async () => {
@@ -91,7 +69,7 @@ describe('business-hours calendar editor in Chromium', () => {
   });
 
   it('creates a calendar with a split shift, catching an overlap first (Turkish)', async () => {
-    await login(page, world.users.adminA.email);
+    await logIn(page, api.url, world.users.adminA.email);
     await page.goto(slaPage());
     await page.waitForSelector('[data-test=calendars-panel]');
     await page.waitForSelector('[data-test=calendars-empty]');
@@ -135,7 +113,7 @@ describe('business-hours calendar editor in Chromium', () => {
       { weekday: 6, start: '13:30', end: '19:00' },
     ]);
     expect(calendar.weekly.filter((w) => w.weekday === 5)).toEqual([{ weekday: 5, start: '09:00', end: '17:00' }]);
-    expect(calendar.holidays).toEqual([{ date: '2026-10-29', source: 'manual' }]);
+    expect(calendar.holidays).toEqual([{ date: '2026-10-29', source: 'manual', windows: [] }]);
   });
 
   it('imports holidays from iCal text, idempotently', async () => {
@@ -157,27 +135,83 @@ describe('business-hours calendar editor in Chromium', () => {
     ]);
   });
 
-  it('previews 1 h from Friday 16:30 → Monday 09:30 once Saturday is closed, then reads in English', async () => {
-    // With the Saturday shift the hour ends Saturday 09:30; remove both Saturday windows first.
+  /** Runs the preview and returns the fresh line's text (the previous line is gone once the draft changes). */
+  async function previewText(start: string, minutes?: number): Promise<string> {
+    const line = page.locator('[data-test=preview-line]');
+    if (await line.count()) {
+      await line.waitFor({ state: 'detached' });
+    }
+    await page.fill('[data-test=preview-start]', start);
+    if (minutes !== undefined) {
+      await page.fill('[data-test=preview-minutes]', String(minutes));
+    }
+    await page.click('[data-test=preview-run]');
+    await line.waitFor();
+    return (await line.textContent()) ?? '';
+  }
+  const unsavedPill = () => page.locator('[data-test=preview-unsaved]').count();
+
+  it('previews what is on screen: closing Saturday moves 1 h from Friday 16:30 to Monday 09:30 before saving', async () => {
+    // As saved (Saturday open 09:00–12:30): the hour ends Saturday 09:30.
+    expect(await previewText('2026-11-27T16:30', 60)).toMatch(/27 Kas.*16:30.*1 sa.*28 Kas.*09:30/);
+    expect(await unsavedPill()).toBe(0);
+
     const saturday = page.locator('[data-test=weekday-row][data-weekday="6"]');
     await saturday.locator('[data-test=window-remove]').first().click();
     await saturday.locator('[data-test=window-remove]').first().click();
     await saturday.locator('[data-test=weekday-closed]').waitFor();
+    expect(await previewText('2026-11-27T16:30')).toMatch(/27 Kas.*16:30.*1 sa.*30 Kas.*09:30/);
+    expect(await unsavedPill()).toBe(1);
+    // Nothing was stored by previewing.
+    expect((await stored())[0].weekly.some((w) => w.weekday === 6)).toBe(true);
+
     await page.click('[data-test=calendar-save]');
     await page.waitForSelector('[data-test=calendar-saved]');
     expect((await stored())[0].weekly.some((w) => w.weekday === 6)).toBe(false);
+    expect(await previewText('2026-11-27T16:30')).toMatch(/27 Kas.*16:30.*1 sa.*30 Kas.*09:30/);
+    expect(await unsavedPill()).toBe(0);
+  });
 
-    await page.fill('[data-test=preview-start]', '2026-11-27T16:30');
-    await page.fill('[data-test=preview-minutes]', '60');
+  it('previews and saves a half day (arife): only its own hours count', async () => {
+    await page.fill('[data-test=holiday-new-date]', '2026-03-19');
+    await page.fill('[data-test=holiday-new-name]', 'Ramazan Bayramı Arifesi');
+    await page.click('[data-test=holiday-add]');
+    const eve = page.locator('[data-test=holiday-row][data-date="2026-03-19"]');
+    expect(await eve.locator('[data-test=holiday-hours]').textContent()).toContain('Tüm gün kapalı');
+    // Closed all day: Thursday 11:00 waits for Monday 23 (20–22 March is the imported bayram), due 10:00.
+    expect(await previewText('2026-03-19T11:00', 60)).toMatch(/19 Mar.*11:00.*1 sa.*23 Mar.*10:00/);
+
+    await eve.locator('[data-test=holiday-half-day]').check();
+    expect(await eve.locator('[data-test=holiday-window-start]').inputValue()).toBe('09:00');
+    expect(await eve.locator('[data-test=holiday-window-end]').inputValue()).toBe('13:00');
+    await eve.locator('[data-test=holiday-window-end]').fill('08:00');
+    await eve.locator('[data-test=holiday-window-end]').dispatchEvent('change');
     await page.click('[data-test=preview-run]');
-    const line = page.locator('[data-test=preview-line]');
-    await line.waitFor();
-    expect(await line.textContent()).toMatch(/27 Kas.*16:30.*1 sa.*30 Kas.*09:30/);
+    await page.waitForSelector('[data-test=preview-error]');
+    expect(await eve.locator('[data-test=holiday-problem]').textContent()).toContain('bitmelidir');
 
+    await eve.locator('[data-test=holiday-window-end]').fill('13:00');
+    await eve.locator('[data-test=holiday-window-end]').dispatchEvent('change');
+    // Open 09:00–13:00 that Thursday: the hour ends at noon the same day.
+    expect(await previewText('2026-03-19T11:00')).toMatch(/19 Mar.*11:00.*1 sa.*19 Mar.*12:00/);
+    expect(await unsavedPill()).toBe(1);
+    expect((await stored())[0].holidays.some((h) => h.date === '2026-03-19')).toBe(false);
+
+    await page.click('[data-test=calendar-save]');
+    await page.waitForSelector('[data-test=calendar-saved]');
+    expect((await stored())[0].holidays.find((h) => h.date === '2026-03-19')).toEqual({
+      date: '2026-03-19',
+      source: 'manual',
+      windows: [{ start: '09:00', end: '13:00' }],
+    });
+  });
+
+  it('reads in English', async () => {
     await page.evaluate(`window.localStorage.setItem('baton.locale', 'en')`);
     await page.reload();
     await page.waitForSelector('[data-test=calendars-panel] h2:has-text("Business hours")');
     await page.waitForSelector('[data-test=weekday-row][data-weekday="1"]:has-text("Monday")');
+    await page.waitForSelector('[data-test=holiday-row][data-date="2026-03-19"]:has-text("Own hours (half day)")');
     await page.fill('[data-test=preview-start]', '2026-11-27T16:30');
     await page.click('[data-test=preview-run]');
     await page.waitForSelector('[data-test=preview-line]:has-text("1 h from")');
@@ -189,12 +223,16 @@ describe('business-hours calendar editor in Chromium', () => {
 
   it('shows the calendar read-only to a viewer', async () => {
     const viewer = await browser.newPage({ locale: 'en-GB' });
-    await login(viewer, world.users.viewerA.email);
+    await logIn(viewer, api.url, world.users.viewerA.email);
     await viewer.goto(slaPage());
     await viewer.waitForSelector('[data-test=calendar-item]');
     expect(await viewer.locator('[data-test=calendar-save]').count()).toBe(0);
     expect(await viewer.locator('[data-test=window-add]').count()).toBe(0);
     expect(await viewer.locator('[data-test=calendar-name]').isDisabled()).toBe(true);
+    expect(await viewer.locator('[data-test=holiday-half-day]').count()).toBe(0);
+    expect(await viewer.locator('[data-test=holiday-row][data-date="2026-03-19"]').textContent()).toContain(
+      '09:00–13:00',
+    );
     await viewer.close();
   });
 });

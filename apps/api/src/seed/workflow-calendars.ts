@@ -1,7 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { Client } from 'pg';
 import { AuditAction } from '@baton/shared/contracts';
-import { businessCalendarFrom, holidaysToIcal, parseHolidayIcal, WeeklyWindow } from '@baton/api/domain/calendars';
+import {
+  businessCalendarFrom,
+  DayWindow,
+  holidaysToIcal,
+  parseHolidayIcal,
+  WeeklyWindow,
+} from '@baton/api/domain/calendars';
 import { DEMO_AGENCY_USER } from './demo-data';
 
 const DAY = 86_400_000;
@@ -17,9 +23,8 @@ const RESERVATIONS_WEEKLY: WeeklyWindow[] = [
 ];
 
 /**
- * Public holidays of Türkiye, 2026–2027, as whole closed days (the half-day eves — arife, 28 October afternoon — are
- * not: a calendar closes whole days only). Religious holidays follow the Diyanet calendar: 2026 as published,
- * 2027 as calculated (Ramazan Bayramı 9–11 March, Kurban Bayramı 16–19 May).
+ * Public holidays of Türkiye, 2026–2027, as whole closed days (the half-day eves are below). Religious holidays follow
+ * the Diyanet calendar: 2026 as published, 2027 as calculated (Ramazan Bayramı 9–11 March, Kurban Bayramı 16–19 May).
  */
 const TR_PUBLIC_HOLIDAYS: Array<{ key: string; name: string; start: string; days?: number }> = [2026, 2027].flatMap(
   (year) => [
@@ -39,6 +44,24 @@ const TR_PUBLIC_HOLIDAYS: Array<{ key: string; name: string; start: string; days
   ],
 );
 
+/** The morning the desk still works on an eve: public offices close at 13:00 on an arife. */
+const EVE_MORNING: DayWindow[] = [{ start: '09:00', end: '13:00' }];
+
+/**
+ * The half days the hotel typed in next to the imported feed (which has no eves): the arife of each bayram, the
+ * afternoon off before Republic Day, and New Year's Eve, each open 09:00–13:00 — the hotel's own hours, editable.
+ */
+const TR_HALF_DAYS: Array<{ date: string; name: string; windows: DayWindow[] }> = [
+  { date: '2026-03-19', name: 'Ramazan Bayramı Arifesi' },
+  { date: '2026-05-26', name: 'Kurban Bayramı Arifesi' },
+  { date: '2026-10-28', name: 'Cumhuriyet Bayramı Arifesi' },
+  { date: '2026-12-31', name: 'Yılbaşı Gecesi' },
+  { date: '2027-03-08', name: 'Ramazan Bayramı Arifesi' },
+  { date: '2027-05-15', name: 'Kurban Bayramı Arifesi' },
+  { date: '2027-10-28', name: 'Cumhuriyet Bayramı Arifesi' },
+  { date: '2027-12-31', name: 'Yılbaşı Gecesi' },
+].map((day) => ({ ...day, windows: EVE_MORNING }));
+
 /** The embedded feed: what a hotel would download from a public-holiday calendar and import. */
 export const TR_PUBLIC_HOLIDAYS_ICS = holidaysToIcal(
   '-//Baton demo//Resmi tatiller 2026-2027//TR',
@@ -48,8 +71,8 @@ export const TR_PUBLIC_HOLIDAYS_ICS = holidaysToIcal(
 /**
  * The demo business-hours calendar of one hotel: its default "Rezervasyon" calendar (split shift Mon–Sat 09:00–12:30 +
  * 13:30–19:00, Sunday 10:00–16:00, in the hotel's zone) with Türkiye's public holidays of 2026–2027 imported from the
- * embedded iCal text through the same parser as the importHolidays mutation; set up by the agency admin 28 days ago
- * (with its audit entry). Runs as the DB owner; adds the hotel to app.tenant_ids (keeping what the caller had there)
+ * embedded iCal text through the same parser as the importHolidays mutation, and the eves typed in as half days; set
+ * up by the agency admin 28 days ago (with its audit entry). Runs as the DB owner; adds the hotel to app.tenant_ids (keeping what the caller had there)
  * so the rows pass the forced row-level security. Does nothing when the hotel already has a calendar.
  */
 export async function seedCalendars(
@@ -64,9 +87,17 @@ export async function seedCalendars(
   if ((await client.query(`SELECT 1 FROM business_calendar WHERE tenant_id = $1`, [hotel.id])).rowCount) {
     return;
   }
-  // Same checks as saveBusinessCalendar: a bad zone or window fails the seed loudly instead of storing it.
-  const calendar = businessCalendarFrom({ timeZone: hotel.timeZone, weekly: RESERVATIONS_WEEKLY, holidays: [] });
   const feed = parseHolidayIcal(TR_PUBLIC_HOLIDAYS_ICS, { until: '2028-01-01' });
+  const imported = feed.events.flatMap((event) =>
+    event.dates.map((date) => ({ date, name: event.name, source: 'ical', uid: event.uid, windows: [] as DayWindow[] })),
+  );
+  const halfDays = TR_HALF_DAYS.map((day) => ({ ...day, source: 'manual', uid: null }));
+  // Same checks as saveBusinessCalendar: a bad zone, window or half day fails the seed loudly instead of storing it.
+  const calendar = businessCalendarFrom({
+    timeZone: hotel.timeZone,
+    weekly: RESERVATIONS_WEEKLY,
+    holidays: [...imported, ...halfDays],
+  });
   // app_user has no row-level security: the agency admin is found by e-mail whatever the owner's privileges.
   const agency = await client.query<{ id: string; display_name: string }>(
     `SELECT id, display_name FROM app_user WHERE email = $1`,
@@ -82,12 +113,11 @@ export async function seedCalendars(
      VALUES ($1, $2, 'Rezervasyon', $3, $4::jsonb, true, 2, $5, $6, $6)`,
     [hotel.id, id, calendar.timeZone, JSON.stringify(calendar.def.weekly), actor?.id ?? null, setUpAt],
   );
-  const rows = feed.events.flatMap((event) => event.dates.map((date) => ({ date, name: event.name, uid: event.uid })));
   await client.query(
-    `INSERT INTO calendar_holiday (tenant_id, calendar_id, date, name, source, uid, created_at)
-     SELECT $1, $2, r.date::date, r.name, 'ical', r.uid, $3
-       FROM jsonb_to_recordset($4::jsonb) AS r(date text, name text, uid text)`,
-    [hotel.id, id, setUpAt, JSON.stringify(rows)],
+    `INSERT INTO calendar_holiday (tenant_id, calendar_id, date, name, source, uid, windows, created_at)
+     SELECT $1, $2, r.date::date, r.name, r.source, r.uid, r.windows, $3
+       FROM jsonb_to_recordset($4::jsonb) AS r(date text, name text, source text, uid text, windows jsonb)`,
+    [hotel.id, id, setUpAt, JSON.stringify([...imported, ...halfDays])],
   );
   await client.query(
     `INSERT INTO audit_log (tenant_id, occurred_at, actor_kind, actor_id, actor_name, action, entity_type, entity_id,
@@ -107,6 +137,7 @@ export async function seedCalendars(
         weekly: calendar.def.weekly,
         isDefault: true,
         version: 2,
+        halfDays: halfDays.map((day) => ({ date: day.date, name: day.name, windows: day.windows })),
         imported: { added: feed.events.length, updated: 0, unchanged: 0, removed: 0 },
       }),
     ],

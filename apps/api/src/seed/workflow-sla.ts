@@ -109,8 +109,9 @@ async function hotelCalendar(client: Client, hotel: { id: string; timeZone: stri
   if (!calendar) {
     return alwaysOpenCalendar(hotel.timeZone);
   }
-  const holidays = await client.query<{ date: string; name: string }>(
-    `SELECT to_char(date, 'YYYY-MM-DD') AS date, name FROM calendar_holiday WHERE tenant_id = $1 AND calendar_id = $2`,
+  const holidays = await client.query<{ date: string; name: string; windows: Array<{ start: string; end: string }> }>(
+    `SELECT to_char(date, 'YYYY-MM-DD') AS date, name, windows
+       FROM calendar_holiday WHERE tenant_id = $1 AND calendar_id = $2`,
     [hotel.id, calendar.id],
   );
   return businessCalendarFrom({ timeZone: calendar.time_zone, weekly: calendar.weekly, holidays: holidays.rows });

@@ -2,7 +2,7 @@
 export const calendarsEn = {
   title: 'Business hours',
   subtitle:
-    'Opening windows per weekday (several for split shifts) and closed days. Business-hours SLA targets count only this time.',
+    'Opening windows per weekday (several for split shifts), closed days and half days. Business-hours SLA targets count only this time.',
   loadError: 'Calendars could not be loaded.',
   empty: 'No calendar yet: SLA targets count around the clock in the hotel’s time zone.',
   readOnly: 'You can view the calendars; editing needs the workflow permission (GM, admin or agency).',
@@ -38,8 +38,11 @@ export const calendarsEn = {
     hint: 'Times are HH:mm in the calendar’s time zone; 24:00 closes at midnight. Add a second window for a split shift (e.g. 09:00–12:30 and 13:30–19:00).',
   },
   holidays: {
-    title: 'Holidays (closed all day)',
+    title: 'Holidays and half days',
     empty: 'No holidays.',
+    hint: 'A holiday is closed all day unless it has its own hours: a half day such as an arife, 28 October or New Year’s Eve (e.g. 09:00–13:00). Its hours replace that weekday’s.',
+    ownHours: 'Own hours (half day)',
+    closedAllDay: 'Closed all day',
     date: 'Date',
     name: 'Name',
     add: 'Add holiday',
@@ -67,7 +70,7 @@ export const calendarsEn = {
   },
   import: {
     title: 'Import holidays (iCal)',
-    hint: 'All-day events become closed days; multi-day events close every day they cover. Importing the same file again changes nothing (matched by UID). Saved right away.',
+    hint: 'All-day events become closed days; multi-day events close every day they cover. Importing the same file again changes nothing (matched by UID); an imported day you gave its own hours keeps them. Saved right away.',
     saveFirst: 'Save the calendar first to import holidays into it.',
     file: '.ics file',
     paste: 'or paste the iCal text',
@@ -82,7 +85,9 @@ export const calendarsEn = {
     start: 'Start ({zone})',
     target: 'Target (working minutes)',
     run: 'Show due time',
-    saveFirst: 'Save the calendar to preview it.',
+    hint: 'Counts the calendar as it is on screen, saved or not.',
+    fixFirst: 'Fix the marked fields to preview the calendar.',
+    unsavedEdits: 'Includes unsaved changes',
     line: '{duration} from {start} → {due}',
     hours: '{n} h',
     minutes: '{n} min',

@@ -4,7 +4,7 @@ import type { CalendarsMessages } from './calendars.en';
 export const calendarsTr: CalendarsMessages = {
   title: 'Çalışma saatleri',
   subtitle:
-    'Her gün için açık saat aralıkları (bölünmüş vardiya için birden fazla) ve kapalı günler. Çalışma saatine bağlı SLA hedefleri yalnızca bu süreyi sayar.',
+    'Her gün için açık saat aralıkları (bölünmüş vardiya için birden fazla), kapalı günler ve yarım günler. Çalışma saatine bağlı SLA hedefleri yalnızca bu süreyi sayar.',
   loadError: 'Takvimler yüklenemedi.',
   empty: 'Henüz takvim yok: SLA hedefleri otelin saat diliminde günün her saatini sayar.',
   readOnly: 'Takvimleri görebilirsiniz; düzenlemek için iş akışı yetkisi gerekir (genel müdür, yönetici veya ajans).',
@@ -40,8 +40,11 @@ export const calendarsTr: CalendarsMessages = {
     hint: 'Saatler takvimin saat diliminde SS:dd biçimindedir; 24:00 gece yarısı kapanır. Bölünmüş vardiya için ikinci bir aralık ekleyin (ör. 09:00–12:30 ve 13:30–19:00).',
   },
   holidays: {
-    title: 'Tatiller (tüm gün kapalı)',
+    title: 'Tatiller ve yarım günler',
     empty: 'Tatil yok.',
+    hint: 'Tatil günü, kendi saatleri girilmedikçe tüm gün kapalıdır. Arife, 28 Ekim ya da yılbaşı gecesi gibi yarım günlere kendi saatlerini verin (ör. 09:00–13:00); bu saatler o günün haftalık saatlerinin yerine geçer.',
+    ownHours: 'Kendi saatleri (yarım gün)',
+    closedAllDay: 'Tüm gün kapalı',
     date: 'Tarih',
     name: 'Ad',
     add: 'Tatil ekle',
@@ -69,7 +72,7 @@ export const calendarsTr: CalendarsMessages = {
   },
   import: {
     title: 'Tatilleri içe aktar (iCal)',
-    hint: 'Tüm gün süren etkinlikler kapalı gün olur; birkaç gün süren etkinlikler kapsadığı her günü kapatır. Aynı dosyayı yeniden içe aktarmak hiçbir şeyi değiştirmez (UID ile eşleşir). Hemen kaydedilir.',
+    hint: 'Tüm gün süren etkinlikler kapalı gün olur; birkaç gün süren etkinlikler kapsadığı her günü kapatır. Aynı dosyayı yeniden içe aktarmak hiçbir şeyi değiştirmez (UID ile eşleşir); kendi saatlerini verdiğiniz aktarılmış bir gün bu saatleri korur. Hemen kaydedilir.',
     saveFirst: 'Tatil aktarmak için önce takvimi kaydedin.',
     file: '.ics dosyası',
     paste: 'ya da iCal metnini yapıştırın',
@@ -84,7 +87,9 @@ export const calendarsTr: CalendarsMessages = {
     start: 'Başlangıç ({zone})',
     target: 'Hedef (çalışma dakikası)',
     run: 'Bitiş zamanını göster',
-    saveFirst: 'Önizlemek için takvimi kaydedin.',
+    hint: 'Takvimi ekranda göründüğü haliyle sayar; kaydedilmiş olması gerekmez.',
+    fixFirst: 'Takvimi önizlemek için işaretli alanları düzeltin.',
+    unsavedEdits: 'Kaydedilmemiş değişiklikler dahil',
     line: '{start} itibarıyla {duration} → {due}',
     hours: '{n} sa',
     minutes: '{n} dk',

@@ -10,6 +10,7 @@ import { Tickets1764200000400 } from './migrations/1764200000400-tickets';
 import { NotificationsOutbox1764200000500 } from './migrations/1764200000500-notifications-outbox';
 import { Automations1764200000600 } from './migrations/1764200000600-automations';
 import { RaciRouting1764300000000 } from './migrations/1764300000000-raci-routing';
+import { HolidayWindows1764300000200 } from './migrations/1764300000200-holiday-windows';
 
 /** Ordered list of migrations; append only, never edit a migration that has shipped. */
 export const MIGRATIONS = [
@@ -24,6 +25,7 @@ export const MIGRATIONS = [
   NotificationsOutbox1764200000500,
   Automations1764200000600,
   RaciRouting1764300000000,
+  HolidayWindows1764300000200,
 ];
 
 export const MIGRATIONS_TABLE = 'baton_migrations';

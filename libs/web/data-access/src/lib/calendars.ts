@@ -14,6 +14,13 @@ export interface CalendarWindow {
   end: string;
 }
 
+/** A holiday's own working window, local `HH:mm` [start, end); end may be `24:00`. */
+export interface CalendarDayWindow {
+  start: string;
+  end: string;
+}
+
+/** A day off the weekly schedule: closed all day (no windows) or a half day open only in its own windows. */
 export interface CalendarHoliday {
   __typename?: 'BusinessCalendarHoliday';
   /** `YYYY-MM-DD` in the calendar's zone. */
@@ -22,6 +29,23 @@ export interface CalendarHoliday {
   /** `manual` or `ical`. */
   source: string;
   uid: string | null;
+  /** By start; empty = closed all day. They replace the weekday's windows on that date. */
+  windows: Array<CalendarDayWindow & { __typename?: 'BusinessCalendarDayWindow' }>;
+}
+
+/** `input BusinessCalendarHolidayInput` (omitted or empty windows = closed all day). */
+export interface CalendarHolidayInput {
+  date: string;
+  name: string;
+  uid?: string | null;
+  windows?: CalendarDayWindow[] | null;
+}
+
+/** `input BusinessCalendarDefinitionInput`: what the editor shows, to preview before saving (nothing is stored). */
+export interface CalendarDefinitionInput {
+  timeZone: string;
+  weekly: CalendarWindow[];
+  holidays?: CalendarHolidayInput[] | null;
 }
 
 export interface BusinessCalendar {
@@ -47,7 +71,7 @@ export interface SaveBusinessCalendarInput {
   name: string;
   timeZone: string;
   weekly: CalendarWindow[];
-  holidays?: Array<{ date: string; name: string; uid?: string | null }> | null;
+  holidays?: CalendarHolidayInput[] | null;
   isDefault?: boolean | null;
 }
 
@@ -62,6 +86,8 @@ export interface HolidayImportResult {
 
 export interface CalendarPreview {
   calendarId: string | null;
+  /** Computed in the definition sent with the query rather than a stored calendar. */
+  unsaved: boolean;
   timeZone: string;
   start: DateTimeString;
   minutes: number;
@@ -77,6 +103,7 @@ export interface BusinessCalendarsQuery {
 export interface CalendarPreviewVariables {
   hotelId: string;
   calendarId?: string | null;
+  definition?: CalendarDefinitionInput | null;
   start: DateTimeString;
   minutes: number;
 }
@@ -97,6 +124,10 @@ export const BUSINESS_CALENDAR_FIELDS = gql`
       name
       source
       uid
+      windows {
+        start
+        end
+      }
     }
     isDefault
     version
@@ -157,9 +188,22 @@ export const IMPORT_HOLIDAYS_MUTATION: TypedDocumentNode<
 
 export const CALENDAR_PREVIEW_QUERY: TypedDocumentNode<{ calendarPreview: CalendarPreview }, CalendarPreviewVariables> =
   gql`
-    query CalendarPreview($hotelId: ID!, $calendarId: ID, $start: DateTime!, $minutes: Int!) {
-      calendarPreview(hotelId: $hotelId, calendarId: $calendarId, start: $start, minutes: $minutes) {
+    query CalendarPreview(
+      $hotelId: ID!
+      $calendarId: ID
+      $definition: BusinessCalendarDefinitionInput
+      $start: DateTime!
+      $minutes: Int!
+    ) {
+      calendarPreview(
+        hotelId: $hotelId
+        calendarId: $calendarId
+        definition: $definition
+        start: $start
+        minutes: $minutes
+      ) {
         calendarId
+        unsaved
         timeZone
         start
         minutes
@@ -181,8 +225,16 @@ export interface UseBusinessCalendars {
   save(input: Omit<SaveBusinessCalendarInput, 'hotelId'>): Promise<BusinessCalendar>;
   remove(id: string): Promise<void>;
   importHolidays(calendarId: string, ical: string): Promise<HolidayImportResult>;
-  /** When `minutes` of working time from `start` fall due in a stored calendar (always asks the server). */
-  preview(calendarId: string | null, start: DateTimeString, minutes: number): Promise<CalendarPreview>;
+  /**
+   * When `minutes` of working time from `start` fall due (always asks the server): in `definition` when given (the
+   * unsaved calendar on screen; BAD_USER_INPUT fields read `definition.weekly.2.end`), else in the stored calendar.
+   */
+  preview(
+    calendarId: string | null,
+    start: DateTimeString,
+    minutes: number,
+    definition?: CalendarDefinitionInput | null,
+  ): Promise<CalendarPreview>;
 }
 
 /** A hotel's business-hours calendars and the editor's operations on them. */
@@ -248,10 +300,10 @@ export function useBusinessCalendars(hotelId: MaybeRefOrGetter<string | null | u
         }
         return data.importHolidays;
       }),
-    async preview(calendarId, start, minutes) {
+    async preview(calendarId, start, minutes, definition = null) {
       const { data } = await apollo.query({
         query: CALENDAR_PREVIEW_QUERY,
-        variables: { hotelId: hotel(), calendarId, start, minutes },
+        variables: { hotelId: hotel(), calendarId, definition, start, minutes },
         fetchPolicy: 'network-only',
       });
       return data.calendarPreview;

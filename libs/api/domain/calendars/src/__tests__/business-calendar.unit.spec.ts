@@ -108,6 +108,67 @@ describe('business calendar math (examples)', () => {
     );
   });
 
+  it('a half day (arife) is open only in its own windows: 1 h from 12:30 on the eve runs past the bayram', () => {
+    // Kurban Bayramı 2026: the eve Tuesday 26 May is open 09:00–13:00, Wednesday 27 to Saturday 30 are closed.
+    const cal = calendar('Europe/Istanbul', weekdays('09:00', '17:00'), [
+      { date: '2026-05-26', name: 'Kurban Bayramı Arifesi', windows: [{ start: '09:00', end: '13:00' }] },
+      ...['27', '28', '29', '30'].map((d) => ({ date: `2026-05-${d}`, name: 'Kurban Bayramı' })),
+    ]);
+    // 30 min on the eve, then nothing until Monday 1 June 09:00 + 30 min.
+    expect(addWorkingTime(cal, new Date('2026-05-26T12:30:00+03:00'), HOUR).toISOString()).toBe(
+      new Date('2026-06-01T09:30:00+03:00').toISOString(),
+    );
+    expect(addWorkingTime(cal, new Date('2026-05-26T09:00:00+03:00'), 4 * HOUR).toISOString()).toBe(
+      new Date('2026-05-26T13:00:00+03:00').toISOString(),
+    );
+    const wholeDay = (date: string) =>
+      workingTimeBetween(cal, new Date(`${date}T00:00:00+03:00`), new Date(`${date}T24:00:00+03:00`)) / HOUR;
+    expect([wholeDay('2026-05-25'), wholeDay('2026-05-26'), wholeDay('2026-05-27')]).toEqual([8, 4, 0]);
+    expect(isWorkingTime(cal, new Date('2026-05-26T10:00:00+03:00'))).toBe(true);
+    expect(isWorkingTime(cal, new Date('2026-05-26T14:00:00+03:00'))).toBe(false);
+    expect(nextWorkingTime(cal, new Date('2026-05-26T07:00:00+03:00')).toISOString()).toBe(
+      new Date('2026-05-26T09:00:00+03:00').toISOString(),
+    );
+    expect(nextWorkingTime(cal, new Date('2026-05-26T13:00:00+03:00')).toISOString()).toBe(
+      new Date('2026-06-01T09:00:00+03:00').toISOString(),
+    );
+    // Normalized: windows by start, an absent list is an empty one (closed all day).
+    expect(cal.def.holidays.slice(0, 2)).toEqual([
+      { date: '2026-05-26', name: 'Kurban Bayramı Arifesi', windows: [{ start: '09:00', end: '13:00' }] },
+      { date: '2026-05-27', name: 'Kurban Bayramı', windows: [] },
+    ]);
+  });
+
+  it("a half day's windows replace the weekday's (may open a closed Sunday); a date listed twice keeps the strictest", () => {
+    const sunday = calendar('Europe/Istanbul', weekdays('09:00', '17:00'), [
+      {
+        date: '2026-11-29',
+        name: 'Açık pazar',
+        windows: [
+          { start: '10:00', end: '12:00' },
+          { start: '14:00', end: '15:00' },
+        ],
+      },
+    ]);
+    // Saturday 28 Nov 16:00 + 2 h: Sunday 10:00–12:00 is open for once.
+    expect(addWorkingTime(sunday, new Date('2026-11-28T16:00:00+03:00'), 2 * HOUR).toISOString()).toBe(
+      new Date('2026-11-29T12:00:00+03:00').toISOString(),
+    );
+    expect(isWorkingTime(sunday, new Date('2026-11-29T14:30:00+03:00'))).toBe(true);
+    expect(isWorkingTime(sunday, new Date('2026-11-29T13:00:00+03:00'))).toBe(false);
+    expect(sunday.alwaysOpen).toBe(false);
+
+    const eve = { date: '2026-10-28', name: 'Cumhuriyet Bayramı Arifesi', windows: [{ start: '09:00', end: '13:00' }] };
+    const twice = (other: BusinessCalendarDef['holidays'][number]) =>
+      calendar('Europe/Istanbul', weekdays('09:00', '17:00'), [eve, other]);
+    const open = (cal: ReturnType<typeof twice>) =>
+      workingTimeBetween(cal, new Date('2026-10-28T00:00:00+03:00'), new Date('2026-10-29T00:00:00+03:00')) / MIN;
+    // Typed in as a half day, imported as a closed day: closed.
+    expect(open(twice({ date: '2026-10-28', name: 'Imported' }))).toBe(0);
+    // Two half days: only 11:00–13:00 is in both.
+    expect(open(twice({ date: '2026-10-28', name: 'Other', windows: [{ start: '11:00', end: '15:00' }] }))).toBe(120);
+  });
+
   it('validation names each bad field: zone, malformed times, end before start, overlaps, empty, bad days', () => {
     const problems = validateCalendarDef({
       timeZone: 'Mars/Olympus',
@@ -142,5 +203,32 @@ describe('business calendar math (examples)', () => {
     ]);
     expect(cal.timeZone).toBe('Europe/Istanbul');
     expect(cal.windows[1]).toEqual([[540, 780]]);
+  });
+
+  it('validation names each bad half-day window: holidays.N.windows.M and its start or end', () => {
+    const problems = validateCalendarDef({
+      timeZone: 'Europe/Istanbul',
+      weekly: weekdays('09:00', '17:00'),
+      holidays: [
+        {
+          date: '2026-05-26',
+          name: 'Arife',
+          windows: [
+            { start: '09:00', end: '13:00' },
+            { start: '12:00', end: '14:00' },
+            { start: '9', end: '10:00' },
+            { start: '15:00', end: '14:00' },
+          ],
+        },
+        { date: '2026-12-31', name: 'Yılbaşı gecesi', windows: 'morning' as never },
+        { date: '2027-01-01', name: 'Yılbaşı', windows: [] },
+      ],
+    });
+    expect(problems).toEqual([
+      { field: 'holidays.0.windows.1', message: 'overlaps holidays.0.windows.0 (09:00–13:00)' },
+      { field: 'holidays.0.windows.2.start', message: 'must be a time written HH:mm (00:00 to 23:59)' },
+      { field: 'holidays.0.windows.3.end', message: 'must be after start (15:00)' },
+      { field: 'holidays.1.windows', message: 'must be a list of working windows (empty: closed all day)' },
+    ]);
   });
 });

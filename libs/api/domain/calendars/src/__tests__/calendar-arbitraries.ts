@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { BusinessCalendarDef, WeeklyWindow } from '../math';
+import type { BusinessCalendarDef, DayWindow } from '../math';
 
 /** Fixed unless FC_SEED is set, so a run is reproducible; fast-check prints the seed and path of a failure. */
 export const FC_SEED = Number(process.env.FC_SEED ?? 20261124);
@@ -25,16 +25,33 @@ const clock = (fiveMinutes: number) => {
   return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 };
 
-/** 0–3 windows of one weekday on a 5-minute grid (touching allowed: unique cut points, paired in order). */
-const dayWindows = (weekday: number) =>
-  fc.uniqueArray(fc.integer({ min: 0, max: 288 }), { minLength: 0, maxLength: 6 }).map((cuts) => {
-    const sorted = [...cuts].sort((a, b) => a - b);
-    const windows: WeeklyWindow[] = [];
-    for (let i = 0; i + 1 < sorted.length; i += 2) {
-      windows.push({ weekday, start: clock(sorted[i]), end: clock(sorted[i + 1]) });
-    }
-    return windows;
-  });
+/** 0–3 windows of one day on a 5-minute grid (touching allowed: unique cut points, paired in order). */
+const windowsArb = fc.uniqueArray(fc.integer({ min: 0, max: 288 }), { minLength: 0, maxLength: 6 }).map((cuts) => {
+  const sorted = [...cuts].sort((a, b) => a - b);
+  const windows: DayWindow[] = [];
+  for (let i = 0; i + 1 < sorted.length; i += 2) {
+    windows.push({ start: clock(sorted[i]), end: clock(sorted[i + 1]) });
+  }
+  return windows;
+});
+
+const dayWindows = (weekday: number) => windowsArb.map((windows) => windows.map((w) => ({ weekday, ...w })));
+
+/**
+ * A holiday on one of the range's days: closed all day, or a half day with its own windows (listed in any order, as
+ * an editor may send them). A few fixed days early in the range come up often, so one date listed twice (open only
+ * where both entries are) is covered too.
+ */
+const holidayArb = fc.record({
+  day: fc.oneof(fc.integer({ min: 0, max: RANGE_DAYS - 1 }), fc.constantFrom(2, 5, 9)),
+  windows: fc.oneof(
+    { weight: 2, arbitrary: fc.constant<DayWindow[] | undefined>(undefined) },
+    {
+      weight: 3,
+      arbitrary: windowsArb.chain((windows) => fc.shuffledSubarray(windows, { minLength: windows.length })),
+    },
+  ),
+});
 
 export const weeklyArb = fc
   .tuple(...[1, 2, 3, 4, 5, 6, 7].map(dayWindows))
@@ -55,9 +72,9 @@ export const calendarCaseArb: fc.Arbitrary<CalendarCase> = fc
     zone: fc.constantFrom(...ZONES),
     range: fc.constantFrom(...RANGES),
     weekly: weeklyArb,
-    holidayDays: fc.uniqueArray(fc.integer({ min: 0, max: RANGE_DAYS - 1 }), { maxLength: 6 }),
+    holidays: fc.array(holidayArb, { maxLength: 6 }),
   })
-  .map(({ zone, range, weekly, holidayDays }) => {
+  .map(({ zone, range, weekly, holidays }) => {
     const openMinutesPerWeek = weekly.reduce((sum, w) => {
       const [sh, sm] = w.start.split(':').map(Number);
       const [eh, em] = w.end.split(':').map(Number);
@@ -67,7 +84,11 @@ export const calendarCaseArb: fc.Arbitrary<CalendarCase> = fc
       def: {
         timeZone: zone,
         weekly,
-        holidays: holidayDays.map((d) => ({ date: isoDay(range.start + d * DAY), name: `Holiday ${d}` })),
+        holidays: holidays.map(({ day, windows }) => ({
+          date: isoDay(range.start + day * DAY),
+          name: windows ? `Half day ${day}` : `Holiday ${day}`,
+          ...(windows ? { windows } : {}),
+        })),
       },
       rangeStart: range.start,
       rangeEnd: range.start + RANGE_DAYS * DAY,

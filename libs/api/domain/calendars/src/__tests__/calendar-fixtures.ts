@@ -1,7 +1,7 @@
 import { GqlResult, TestApi, withClient } from '@baton/api/testing';
 
 export const CALENDAR_FIELDS = `id hotelId name timeZone isDefault version openMinutesPerWeek createdAt updatedAt
-  weekly { weekday start end } holidays { date name source uid }`;
+  weekly { weekday start end } holidays { date name source uid windows { start end } }`;
 
 export interface CalendarView {
   id: string;
@@ -12,7 +12,13 @@ export interface CalendarView {
   version: number;
   openMinutesPerWeek: number;
   weekly: Array<{ weekday: number; start: string; end: string }>;
-  holidays: Array<{ date: string; name: string; source: string; uid: string | null }>;
+  holidays: Array<{
+    date: string;
+    name: string;
+    source: string;
+    uid: string | null;
+    windows: Array<{ start: string; end: string }>;
+  }>;
 }
 
 export const LIST = `query($hotelId: ID!) { businessCalendars(hotelId: $hotelId) { ${CALENDAR_FIELDS} } }`;
@@ -22,12 +28,15 @@ export const DELETE = `mutation($hotelId: ID!, $id: ID!) { deleteBusinessCalenda
 export const IMPORT = `mutation($hotelId: ID!, $calendarId: ID!, $ical: String!) {
   importHolidays(hotelId: $hotelId, calendarId: $calendarId, ical: $ical) {
     added updated unchanged removed skipped calendar { ${CALENDAR_FIELDS} } } }`;
-export const PREVIEW = `query($hotelId: ID!, $calendarId: ID, $start: DateTime!, $minutes: Int!) {
-  calendarPreview(hotelId: $hotelId, calendarId: $calendarId, start: $start, minutes: $minutes) {
-    calendarId timeZone start minutes dueAt workingAtStart workingNow nextWorkingAt } }`;
+export const PREVIEW = `query($hotelId: ID!, $calendarId: ID, $definition: BusinessCalendarDefinitionInput,
+  $start: DateTime!, $minutes: Int!) {
+  calendarPreview(hotelId: $hotelId, calendarId: $calendarId, definition: $definition, start: $start,
+    minutes: $minutes) {
+    calendarId unsaved timeZone start minutes dueAt workingAtStart workingNow nextWorkingAt } }`;
 
 export interface PreviewView {
   calendarId: string | null;
+  unsaved: boolean;
   timeZone: string;
   dueAt: string;
   workingAtStart: boolean;

@@ -73,7 +73,7 @@ describe('business calendars (e2e: GraphQL on real Postgres)', () => {
         { weekday: 6, start: '13:30', end: '19:00' },
         { weekday: 7, start: '10:00', end: '24:00' },
       ],
-      holidays: [{ date: '2026-10-29', name: 'Cumhuriyet Bayramı', source: 'manual', uid: null }],
+      holidays: [{ date: '2026-10-29', name: 'Cumhuriyet Bayramı', source: 'manual', uid: null, windows: [] }],
     });
     const audit = await sql<{ actor_id: string; before: unknown; after: { name: string } }>(
       api,
@@ -218,6 +218,21 @@ describe('business calendars (e2e: GraphQL on real Postgres)', () => {
     await same(
       api.gql(PREVIEW, { hotelId: B, start, minutes: 60 }, admin),
       api.gql(PREVIEW, { hotelId: nowhere, start, minutes: 60 }, admin),
+    );
+    // An unsaved definition changes nothing about scope: not another hotel, nor another hotel's calendar id.
+    const definition = { timeZone: 'Europe/Istanbul', weekly: OFFICE_HOURS };
+    await same(
+      api.gql(PREVIEW, { hotelId: B, definition, start, minutes: 60 }, admin),
+      api.gql(PREVIEW, { hotelId: nowhere, definition, start, minutes: 60 }, admin),
+    );
+    await same(
+      api.gql(PREVIEW, { hotelId: A, calendarId: theirs.id, definition, start, minutes: 60 }, admin),
+      api.gql(PREVIEW, { hotelId: A, calendarId: noId, definition, start, minutes: 60 }, admin),
+    );
+    // Even an invalid definition for another hotel answers NOT_FOUND, not what is wrong with it.
+    await same(
+      api.gql(PREVIEW, { hotelId: B, definition: { ...definition, weekly: [] }, start, minutes: 60 }, admin),
+      api.gql(PREVIEW, { hotelId: nowhere, definition: { ...definition, weekly: [] }, start, minutes: 60 }, admin),
     );
     const [row] = await sql<{ name: string; version: number }>(
       api,

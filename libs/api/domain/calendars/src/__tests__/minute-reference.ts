@@ -37,16 +37,25 @@ const toMinutes = (clock: string) => {
   return h * 60 + m;
 };
 
-/** A predicate: is the minute starting at `t` working time (weekday window on a non-holiday local date)? */
+/**
+ * A predicate: is the minute starting at `t` working time? On a date some holiday lists, only if every entry of that
+ * date has a window holding the minute (an entry without windows closes the day); on any other date, if a window of
+ * its weekday holds it.
+ */
 export function refOpen(def: BusinessCalendarDef): (t: number) => boolean {
-  const holidays = new Set(def.holidays.map((h) => h.date));
+  const holidays = new Map<string, Array<Array<{ start: number; end: number }>>>();
+  for (const h of def.holidays) {
+    const windows = (h.windows ?? []).map((w) => ({ start: toMinutes(w.start), end: toMinutes(w.end) }));
+    holidays.set(h.date, [...(holidays.get(h.date) ?? []), windows]);
+  }
   const windows = def.weekly.map((w) => ({ weekday: w.weekday, start: toMinutes(w.start), end: toMinutes(w.end) }));
   return (t) => {
     const hour = localHour(def.timeZone, Math.floor(t / HOUR));
-    if (holidays.has(hour.date)) {
-      return false;
-    }
     const minute = hour.minuteOfDay + Math.floor((t % HOUR) / MINUTE);
+    const entries = holidays.get(hour.date);
+    if (entries) {
+      return entries.every((own) => own.some((w) => w.start <= minute && minute < w.end));
+    }
     return windows.some((w) => w.weekday === hour.weekday && w.start <= minute && minute < w.end);
   };
 }

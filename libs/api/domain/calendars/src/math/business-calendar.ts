@@ -3,6 +3,7 @@ import {
   BusinessCalendarDef,
   CalendarDefError,
   canonicalTimeZone,
+  DayWindow,
   formatClock,
   Holiday,
   MINUTES_PER_DAY,
@@ -24,8 +25,11 @@ export interface BusinessCalendar {
   readonly timeZone: string;
   /** Open ranges per ISO weekday (index 1 = Monday … 7 = Sunday; index 0 unused), sorted, touching ranges merged. */
   readonly windows: ReadonlyArray<ReadonlyArray<MinuteRange>>;
-  /** Closed local days, as days since 1970-01-01. */
-  readonly holidayDays: ReadonlySet<number>;
+  /**
+   * Local days (days since 1970-01-01) that do not follow the week, with their open ranges: none = closed all day, else
+   * a half day's own windows (they replace the weekday's).
+   */
+  readonly holidayWindows: ReadonlyMap<number, ReadonlyArray<MinuteRange>>;
   /** Open around the clock with no holidays: every computation is plain arithmetic. */
   readonly alwaysOpen: boolean;
   readonly openMinutesPerWeek: number;
@@ -42,30 +46,64 @@ export function isoWeekdayOfDay(day: number): number {
   return ((((day + 3) % 7) + 7) % 7) + 1;
 }
 
+/** Sorted ranges with overlapping and touching ones merged. */
+function mergeRanges(ranges: ReadonlyArray<MinuteRange>): MinuteRange[] {
+  const merged: Array<[number, number]> = [];
+  for (const [start, end] of [...ranges].sort((x, y) => x[0] - y[0])) {
+    const last = merged[merged.length - 1];
+    if (last && start <= last[1]) {
+      last[1] = Math.max(last[1], end);
+    } else {
+      merged.push([start, end]);
+    }
+  }
+  return merged;
+}
+
+/** The minutes both sorted, merged range lists hold. */
+function intersectRanges(a: ReadonlyArray<MinuteRange>, b: ReadonlyArray<MinuteRange>): MinuteRange[] {
+  const out: MinuteRange[] = [];
+  for (const [a0, a1] of a) {
+    for (const [b0, b1] of b) {
+      const lo = Math.max(a0, b0);
+      const hi = Math.min(a1, b1);
+      if (lo < hi) {
+        out.push([lo, hi]);
+      }
+    }
+  }
+  return mergeRanges(out);
+}
+
+const rangeOf = (window: DayWindow): MinuteRange => [parseClock(window.start) ?? 0, parseClock(window.end, true) ?? 0];
+
 function mergedWindows(weekly: readonly WeeklyWindow[]): MinuteRange[][] {
   const byDay: MinuteRange[][] = Array.from({ length: 8 }, () => []);
   for (const window of weekly) {
-    byDay[window.weekday].push([parseClock(window.start) ?? 0, parseClock(window.end, true) ?? 0]);
+    byDay[window.weekday].push(rangeOf(window));
   }
-  return byDay.map((ranges) => {
-    const sorted = [...ranges].sort((x, y) => x[0] - y[0]);
-    const merged: Array<[number, number]> = [];
-    for (const [start, end] of sorted) {
-      const last = merged[merged.length - 1];
-      if (last && start <= last[1]) {
-        last[1] = Math.max(last[1], end);
-      } else {
-        merged.push([start, end]);
-      }
-    }
-    return merged;
-  });
+  return byDay.map(mergeRanges);
+}
+
+/**
+ * The open ranges of every holiday date. A date listed more than once (a typed-in half day and an imported closed
+ * day, say) is open only where every entry is: each entry restricts the day, the strictest wins.
+ */
+function holidayRanges(holidays: readonly Holiday[]): Map<number, MinuteRange[]> {
+  const byDay = new Map<number, MinuteRange[]>();
+  for (const holiday of holidays) {
+    const day = parseLocalDate(holiday.date) as number;
+    const own = mergeRanges((holiday.windows ?? []).map(rangeOf));
+    const before = byDay.get(day);
+    byDay.set(day, before ? intersectRanges(before, own) : own);
+  }
+  return byDay;
 }
 
 /**
  * Validates and precomputes a definition. Throws CalendarDefError naming every bad field.
- * Semantics: an instant is working time when the calendar's local wall clock at that instant shows a date that is not a
- * holiday and a time inside one of that weekday's windows. So on a DST day a window is as long as the wall clock
+ * Semantics: an instant is working time when the calendar's local wall clock at that instant shows a time inside one
+ * of that date's windows: a holiday's own windows (none when it closes the whole day), else the weekday's. So on a DST day a window is as long as the wall clock
  * spends in it: 00:00–06:00 lasts 5 h on the spring-forward day in Europe/Berlin and 7 h on the fall-back day.
  */
 export function businessCalendarFrom(def: BusinessCalendarDef): BusinessCalendar {
@@ -77,20 +115,31 @@ export function businessCalendarFrom(def: BusinessCalendarDef): BusinessCalendar
   const weekly = [...def.weekly]
     .map((w) => ({ weekday: w.weekday, start: w.start, end: w.end }))
     .sort((x, y) => x.weekday - y.weekday || x.start.localeCompare(y.start));
-  const holidays: Holiday[] = [...def.holidays]
-    .map((h) => ({ date: h.date, name: h.name.trim() }))
+  const holidays: Array<Required<Holiday>> = [...def.holidays]
+    .map((h) => ({
+      date: h.date,
+      name: h.name.trim(),
+      windows: (h.windows ?? [])
+        .map((w) => ({ start: w.start, end: w.end }))
+        .sort((x, y) => x.start.localeCompare(y.start)),
+    }))
     .sort((x, y) => x.date.localeCompare(y.date) || x.name.localeCompare(y.name));
   const windows = mergedWindows(weekly);
-  const holidayDays = new Set(holidays.map((h) => parseLocalDate(h.date) as number));
+  const holidayWindows = holidayRanges(holidays);
   const openMinutesPerWeek = windows.reduce((sum, day) => sum + day.reduce((s, [a, b]) => s + b - a, 0), 0);
   return Object.freeze({
     def: Object.freeze({ timeZone, weekly, holidays }),
     timeZone,
     windows,
-    holidayDays,
-    alwaysOpen: openMinutesPerWeek === 7 * MINUTES_PER_DAY && holidayDays.size === 0,
+    holidayWindows,
+    alwaysOpen: openMinutesPerWeek === 7 * MINUTES_PER_DAY && holidayWindows.size === 0,
     openMinutesPerWeek,
   });
+}
+
+/** The open ranges of a local day (days since 1970-01-01): a holiday's own (maybe none), else its weekday's. */
+export function openRangesOn(cal: BusinessCalendar, localDay: number): ReadonlyArray<MinuteRange> {
+  return cal.holidayWindows.get(localDay) ?? cal.windows[isoWeekdayOfDay(localDay)];
 }
 
 /** Open around the clock, no holidays (the calendar of calendar-time targets and of hotels without a calendar). */
@@ -134,11 +183,8 @@ export function* workingIntervals(cal: BusinessCalendar, fromMs: number): Genera
       }
       const lastLocalDay = Math.floor((runEnd - 1 + offset) / DAY_MS);
       for (let localDay = Math.floor((lo + offset) / DAY_MS); localDay <= lastLocalDay; localDay++) {
-        if (cal.holidayDays.has(localDay)) {
-          continue;
-        }
         const midnight = localDay * DAY_MS - offset;
-        for (const [start, end] of cal.windows[isoWeekdayOfDay(localDay)]) {
+        for (const [start, end] of openRangesOn(cal, localDay)) {
           const a = Math.max(midnight + start * MINUTE_MS, lo);
           const b = Math.min(midnight + end * MINUTE_MS, runEnd);
           if (a < b) {
@@ -155,7 +201,7 @@ export function* workingIntervals(cal: BusinessCalendar, fromMs: number): Genera
   }
 }
 
-/** Whether `at` is inside a window on a non-holiday local day. */
+/** Whether `at` is inside one of its local date's windows (a holiday's own, else the weekday's). */
 export function isWorkingTime(cal: BusinessCalendar, at: Date): boolean {
   if (cal.alwaysOpen) {
     return true;
@@ -163,11 +209,8 @@ export function isWorkingTime(cal: BusinessCalendar, at: Date): boolean {
   const t = at.getTime();
   const local = t + ZoneOffsets.of(cal.timeZone).offsetAt(t);
   const localDay = Math.floor(local / DAY_MS);
-  if (cal.holidayDays.has(localDay)) {
-    return false;
-  }
   const minute = (local - localDay * DAY_MS) / MINUTE_MS;
-  return cal.windows[isoWeekdayOfDay(localDay)].some(([start, end]) => start <= minute && minute < end);
+  return openRangesOn(cal, localDay).some(([start, end]) => start <= minute && minute < end);
 }
 
 /** `at` itself when it is working time, else the start of the next working interval. */

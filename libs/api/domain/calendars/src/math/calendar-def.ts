@@ -1,23 +1,36 @@
 import { IANAZone } from 'luxon';
 
-/** One opening window of a weekday, in the calendar's local wall-clock time: [start, end). */
-export interface WeeklyWindow {
-  /** ISO weekday: 1 = Monday … 7 = Sunday. */
-  weekday: number;
+/** An opening window in the calendar's local wall-clock time: [start, end). */
+export interface DayWindow {
   /** 'HH:mm', 00:00–23:59. */
   start: string;
   /** 'HH:mm', after start; '24:00' closes at the end of the day. */
   end: string;
 }
 
-/** A whole local day on which the calendar is closed. */
+/** One opening window of a weekday. */
+export interface WeeklyWindow extends DayWindow {
+  /** ISO weekday: 1 = Monday … 7 = Sunday. */
+  weekday: number;
+}
+
+/**
+ * A local day that does not follow the weekly schedule: closed all day (no `windows`, or an empty list), or open only
+ * in its own windows — a half day such as an arife (the eve of a bayram, 09:00–13:00) or New Year's Eve. The windows
+ * replace that weekday's, so a half day may also open a day the week keeps closed.
+ */
 export interface Holiday {
   /** 'YYYY-MM-DD' in the calendar's time zone. */
   date: string;
   name: string;
+  /** Working windows of that date; empty or absent = closed all day. */
+  windows?: DayWindow[];
 }
 
-/** What a hotel stores: a time zone, the weekly schedule (split shifts = several windows a day) and closed days. */
+/**
+ * What a hotel stores: a time zone, the weekly schedule (split shifts = several windows a day) and the days that differ
+ * from it (closed, or half days with their own windows).
+ */
 export interface BusinessCalendarDef {
   /** IANA zone, e.g. Europe/Istanbul. */
   timeZone: string;
@@ -88,6 +101,26 @@ export function canonicalTimeZone(value: unknown): string | null {
   return new Intl.DateTimeFormat('en-US', { timeZone: value }).resolvedOptions().timeZone;
 }
 
+/** Start and end minutes of one window, or null after naming what is wrong with it (`field`.start / .end). */
+function checkWindow(raw: Partial<DayWindow>, field: string, problems: CalendarProblem[]): [number, number] | null {
+  const start = parseClock(raw.start);
+  const end = parseClock(raw.end, true);
+  if (start === null) {
+    problems.push({ field: `${field}.start`, message: 'must be a time written HH:mm (00:00 to 23:59)' });
+  }
+  if (end === null) {
+    problems.push({ field: `${field}.end`, message: 'must be a time written HH:mm (00:01 to 24:00)' });
+  }
+  if (start === null || end === null) {
+    return null;
+  }
+  if (end <= start) {
+    problems.push({ field: `${field}.end`, message: `must be after start (${formatClock(start)})` });
+    return null;
+  }
+  return [start, end];
+}
+
 function checkWindows(weekly: unknown, problems: CalendarProblem[]): void {
   if (!Array.isArray(weekly)) {
     problems.push({ field: 'weekly', message: 'must be a list of opening windows' });
@@ -101,25 +134,15 @@ function checkWindows(weekly: unknown, problems: CalendarProblem[]): void {
     const window = raw ?? {};
     const field = `weekly.${index}`;
     const weekday = window.weekday;
-    const start = parseClock(window.start);
-    const end = parseClock(window.end, true);
     const validDay = typeof weekday === 'number' && Number.isInteger(weekday) && weekday >= 1 && weekday <= 7;
     if (!validDay) {
       problems.push({ field: `${field}.weekday`, message: 'must be 1 (Monday) to 7 (Sunday)' });
     }
-    if (start === null) {
-      problems.push({ field: `${field}.start`, message: 'must be a time written HH:mm (00:00 to 23:59)' });
-    }
-    if (end === null) {
-      problems.push({ field: `${field}.end`, message: 'must be a time written HH:mm (00:01 to 24:00)' });
-    }
-    if (!validDay || start === null || end === null) {
+    const range = checkWindow(window, field, problems);
+    if (!validDay || range === null) {
       return;
     }
-    if (end <= start) {
-      problems.push({ field: `${field}.end`, message: `must be after start (${formatClock(start)})` });
-      return;
-    }
+    const [start, end] = range;
     const clash = seen.find((other) => other.weekday === weekday && other.start < end && start < other.end);
     if (clash) {
       problems.push({
@@ -132,6 +155,38 @@ function checkWindows(weekly: unknown, problems: CalendarProblem[]): void {
     if (seen.filter((other) => other.weekday === weekday).length > MAX_WINDOWS_PER_DAY) {
       problems.push({ field, message: `at most ${MAX_WINDOWS_PER_DAY} windows per weekday` });
     }
+  });
+}
+
+/** The working windows of one holiday (`holidays.N.windows`): optional, same rules as one weekday's. */
+function checkHolidayWindows(windows: unknown, field: string, problems: CalendarProblem[]): void {
+  if (windows === undefined || windows === null) {
+    return;
+  }
+  if (!Array.isArray(windows)) {
+    problems.push({ field, message: 'must be a list of working windows (empty: closed all day)' });
+    return;
+  }
+  if (windows.length > MAX_WINDOWS_PER_DAY) {
+    problems.push({ field, message: `at most ${MAX_WINDOWS_PER_DAY} windows per day` });
+    return;
+  }
+  const seen: Array<{ index: number; start: number; end: number }> = [];
+  windows.forEach((raw: Partial<DayWindow> | null, index) => {
+    const range = checkWindow(raw ?? {}, `${field}.${index}`, problems);
+    if (range === null) {
+      return;
+    }
+    const [start, end] = range;
+    const clash = seen.find((other) => other.start < end && start < other.end);
+    if (clash) {
+      problems.push({
+        field: `${field}.${index}`,
+        message: `overlaps ${field}.${clash.index} (${formatClock(clash.start)}–${formatClock(clash.end)})`,
+      });
+      return;
+    }
+    seen.push({ index, start, end });
   });
 }
 
@@ -151,6 +206,7 @@ function checkHolidays(holidays: unknown, problems: CalendarProblem[]): void {
     if (typeof name !== 'string' || name.trim().length === 0 || name.length > 200) {
       problems.push({ field: `holidays.${index}.name`, message: 'must be 1 to 200 characters' });
     }
+    checkHolidayWindows(raw?.windows, `holidays.${index}.windows`, problems);
   });
 }
 

@@ -9,12 +9,24 @@ export class WeeklyWindowObject {
   @Field({ description: "HH:mm, after start; '24:00' = end of the day" }) end: string;
 }
 
-@ObjectType('BusinessCalendarHoliday', { description: 'A whole local day on which the calendar is closed' })
+@ObjectType('BusinessCalendarDayWindow', { description: "A holiday's own working window, local time [start, end)" })
+export class DayWindowObject {
+  @Field({ description: 'HH:mm' }) start: string;
+  @Field({ description: "HH:mm, after start; '24:00' = end of the day" }) end: string;
+}
+
+@ObjectType('BusinessCalendarHoliday', {
+  description: 'A local day that does not follow the week: closed all day, or a half day open only in its own windows',
+})
 export class HolidayObject {
   @Field({ description: 'YYYY-MM-DD in the calendar’s time zone' }) date: string;
   @Field() name: string;
   @Field({ description: 'manual (typed in) or ical (imported)' }) source: string;
   @Field(() => String, { nullable: true, description: 'UID of the imported iCal event' }) uid: string | null;
+  @Field(() => [DayWindowObject], {
+    description: "Working windows of that date instead of the weekday's, by start; empty = closed all day",
+  })
+  windows: DayWindowObject[];
 }
 
 @ObjectType('BusinessCalendar', { description: "A hotel's business hours: weekly windows (split shifts) and holidays" })
@@ -44,8 +56,13 @@ export class HolidayImportResultObject {
 
 @ObjectType('CalendarPreview', { description: 'When a target counted in the calendar’s working time falls due' })
 export class CalendarPreviewObject {
-  @Field(() => ID, { nullable: true, description: 'null: the hotel has no calendar (24/7 in its time zone)' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'null: the hotel has no calendar (24/7 in its time zone), or an unsaved definition without calendarId',
+  })
   calendarId: string | null;
+  @Field({ description: 'Computed in the unsaved definition sent with the query, not in a stored calendar' })
+  unsaved: boolean;
   @Field() timeZone: string;
   @Field() start: Date;
   @Field(() => Int) minutes: number;

@@ -8,7 +8,7 @@ import { CalendarHolidayEntity } from '../entities/calendar-holiday.entity';
 import { HolidayEvent, HolidayIcalError, parseHolidayIcal } from '../ical/holiday-ical';
 import { MAX_HOLIDAYS } from '../math';
 import { HolidayImportResultObject } from '../objects/calendars.objects';
-import { auditView, findCalendar, holidaysOf, toCalendarObject } from './calendar-store';
+import { auditView, findCalendar, holidaysOf, toCalendarObject, windowsOf } from './calendar-store';
 
 /** Recurring holidays (RRULE) are expanded this many years ahead of the import. */
 const RECURRENCE_YEARS = 3;
@@ -29,7 +29,10 @@ function outcomeOf(event: HolidayEvent, existing: readonly CalendarHolidayEntity
   return same ? 'unchanged' : 'updated';
 }
 
-/** iCal import of closed days, idempotent by UID: importing the same file again changes nothing. */
+/**
+ * iCal import of closed days, idempotent by UID: importing the same file again changes nothing. All-day events close
+ * whole days; timed events are skipped (an event's hours say when something happens, not when the desk works).
+ */
 @Injectable()
 export class CalendarHolidaysService {
   constructor(private readonly audit: AuditWriter) {}
@@ -77,6 +80,9 @@ export class CalendarHolidaysService {
         throw BatonError.badInput(`a calendar holds at most ${MAX_HOLIDAYS} holidays`, { field: 'ical' });
       }
       if (event.dates.length > 0) {
+        // An all-day event closes its days; a day the hotel had turned into a half day keeps its windows while the
+        // feed still lists it (feeds list an arife as a whole day; the hours are the hotel's to set).
+        const halfDays = new Map(existing.map((row) => [row.date, windowsOf(row)]));
         await repo.insert(
           event.dates.map((date) => ({
             tenantId: hotelId,
@@ -86,6 +92,7 @@ export class CalendarHolidaysService {
             name: event.name,
             source: 'ical' as const,
             uid: event.uid,
+            windows: halfDays.get(date) ?? [],
           })),
         );
       }

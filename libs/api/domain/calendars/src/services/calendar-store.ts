@@ -2,7 +2,7 @@ import { In } from 'typeorm';
 import { BatonError, isUuid, RequestContext } from '@baton/api/core';
 import { BusinessCalendarEntity } from '../entities/business-calendar.entity';
 import { CalendarHolidayEntity } from '../entities/calendar-holiday.entity';
-import { businessCalendarFrom, BusinessCalendarDef } from '../math';
+import { businessCalendarFrom, BusinessCalendarDef, DayWindow } from '../math';
 import { BusinessCalendarObject } from '../objects/calendars.objects';
 
 /**
@@ -69,8 +69,15 @@ export function defOf(
   return {
     timeZone: calendar.timeZone,
     weekly: calendar.weekly.map((w) => ({ weekday: w.weekday, start: w.start, end: w.end })),
-    holidays: holidays.map((h) => ({ date: h.date, name: h.name })),
+    holidays: holidays.map((h) => ({ date: h.date, name: h.name, windows: windowsOf(h) })),
   };
+}
+
+/** A holiday row's working windows by start ([] = closed all day; rows written before half days have []). */
+export function windowsOf(holiday: { windows?: readonly DayWindow[] | null }): DayWindow[] {
+  return (holiday.windows ?? [])
+    .map((w) => ({ start: w.start, end: w.end }))
+    .sort((x, y) => x.start.localeCompare(y.start));
 }
 
 export function toCalendarObject(
@@ -84,7 +91,13 @@ export function toCalendarObject(
     name: calendar.name,
     timeZone: calendar.timeZone,
     weekly: math.def.weekly.map((w) => ({ ...w })),
-    holidays: holidays.map((h) => ({ date: h.date, name: h.name, source: h.source, uid: h.uid })),
+    holidays: holidays.map((h) => ({
+      date: h.date,
+      name: h.name,
+      source: h.source,
+      uid: h.uid,
+      windows: windowsOf(h),
+    })),
     isDefault: calendar.isDefault,
     version: calendar.version,
     openMinutesPerWeek: math.openMinutesPerWeek,
@@ -104,6 +117,11 @@ export function auditView(
     weekly: calendar.weekly,
     isDefault: calendar.isDefault,
     version: calendar.version,
-    holidays: holidays.map((h) => ({ date: h.date, name: h.name, ...(h.uid ? { uid: h.uid } : {}) })),
+    holidays: holidays.map((h) => ({
+      date: h.date,
+      name: h.name,
+      ...(h.uid ? { uid: h.uid } : {}),
+      ...(h.windows?.length ? { windows: windowsOf(h) } : {}),
+    })),
   };
 }

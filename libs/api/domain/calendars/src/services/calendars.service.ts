@@ -4,6 +4,7 @@ import { QueryFailedError } from 'typeorm';
 import { AuditAction } from '@baton/shared/contracts';
 import { AuditWriter, RequestContext } from '@baton/api/core';
 import { CalendarsError, calendarsError, invalidCalendar } from '../calendars.errors';
+import { CalendarHolidayInput } from '../dto/calendar-holiday.input';
 import { CalendarPreviewArgs } from '../dto/calendar-preview.args';
 import { SaveBusinessCalendarInput } from '../dto/save-business-calendar.input';
 import { BusinessCalendarEntity } from '../entities/business-calendar.entity';
@@ -11,8 +12,10 @@ import { CalendarHolidayEntity } from '../entities/calendar-holiday.entity';
 import {
   addWorkingTime,
   alwaysOpenWeekly,
+  BusinessCalendar,
   BusinessCalendarDef,
   businessCalendarFrom,
+  DayWindow,
   isWorkingTime,
   nextWorkingTime,
   validateCalendarDef,
@@ -26,6 +29,7 @@ import {
   holidaysOf,
   hotelTimeZone,
   toCalendarObject,
+  windowsOf,
 } from './calendar-store';
 
 const ENTITY_TYPE = 'business_calendar';
@@ -36,6 +40,40 @@ export interface HotelCalendarDef extends BusinessCalendarDef {
   id: string | null;
   name: string;
   version: number;
+}
+
+/** A holiday as the service handles it between the input (or the stored rows) and the math. */
+interface HolidayRow {
+  date: string;
+  name: string;
+  uid: string | null;
+  windows: DayWindow[];
+}
+
+/** In input order, windows too, so the problems' field paths (holidays.3.windows.1.end) point at what was sent. */
+const holidayRowsOf = (input: readonly CalendarHolidayInput[]): HolidayRow[] =>
+  input.map((h) => ({
+    date: h.date,
+    name: h.name,
+    uid: h.uid?.trim() || null,
+    windows: (h.windows ?? []).map((w) => ({ start: w.start, end: w.end })),
+  }));
+
+/**
+ * The checks of a definition shared by saving and previewing: every problem of the math (BAD_USER_INPUT naming the
+ * fields, e.g. holidays.3.windows.0.end, under `prefix` when the definition is an argument of its own), then a day
+ * listed twice; the validated calendar when it passes.
+ */
+function checkedCalendar(
+  def: { timeZone: string; weekly: BusinessCalendarDef['weekly']; holidays: HolidayRow[] },
+  prefix = '',
+): BusinessCalendar {
+  const problems = validateCalendarDef(def);
+  if (problems.length > 0) {
+    throw invalidCalendar(problems.map((p) => ({ ...p, field: `${prefix}${p.field}` })));
+  }
+  assertNoDuplicateDays(def.holidays, prefix);
+  return businessCalendarFrom(def);
 }
 
 function isUniqueViolation(error: unknown): boolean {
@@ -100,16 +138,10 @@ export class CalendarsService {
       throw calendarsError(CalendarsError.StaleVersion, { currentVersion: before.version });
     }
     const beforeHolidays = before ? ((await holidaysOf(ctx, hotelId, [before.id])).get(before.id) ?? []) : [];
-    const holidays = input.holidays
-      ? input.holidays.map((h) => ({ date: h.date, name: h.name, uid: h.uid?.trim() || null }))
-      : beforeHolidays.map((h) => ({ date: h.date, name: h.name, uid: h.uid }));
-    const def = { timeZone: input.timeZone, weekly: input.weekly, holidays };
-    const problems = validateCalendarDef(def);
-    if (problems.length > 0) {
-      throw invalidCalendar(problems);
-    }
-    assertNoDuplicateDays(holidays);
-    const normalized = businessCalendarFrom(def).def;
+    const holidays: HolidayRow[] = input.holidays
+      ? holidayRowsOf(input.holidays)
+      : beforeHolidays.map((h) => ({ date: h.date, name: h.name, uid: h.uid, windows: windowsOf(h) }));
+    const normalized = checkedCalendar({ timeZone: input.timeZone, weekly: input.weekly, holidays }).def;
     const id = before?.id ?? randomUUID();
     await this.assertNameFree(ctx, hotelId, input.name, id);
     const isDefault = input.isDefault ?? before?.isDefault ?? (await findDefaultCalendar(ctx, hotelId)) === null;
@@ -182,12 +214,15 @@ export class CalendarsService {
     return true;
   }
 
-  /** "1 h from Fri 16:30 → Mon 09:30" for the editor, in a stored calendar or the hotel's effective one. */
+  /**
+   * "1 h from Fri 16:30 → Mon 09:30" for the editor: in the unsaved `definition` when one is sent (checked like a save,
+   * nothing stored), else in a stored calendar or the hotel's effective one. Either way the hotel must be in scope.
+   */
   async preview(ctx: RequestContext, args: CalendarPreviewArgs): Promise<CalendarPreviewObject> {
-    const def = await this.forHotel(ctx, args.hotelId, args.calendarId ?? undefined);
-    const calendar = businessCalendarFrom(def);
+    const { calendarId, calendar } = await this.previewCalendar(ctx, args);
     return {
-      calendarId: def.id,
+      calendarId,
+      unsaved: Boolean(args.definition),
       timeZone: calendar.timeZone,
       start: args.start,
       minutes: args.minutes,
@@ -196,6 +231,22 @@ export class CalendarsService {
       workingNow: isWorkingTime(calendar, new Date()),
       nextWorkingAt: nextWorkingTime(calendar, args.start),
     };
+  }
+
+  private async previewCalendar(
+    ctx: RequestContext,
+    args: CalendarPreviewArgs,
+  ): Promise<{ calendarId: string | null; calendar: BusinessCalendar }> {
+    const definition = args.definition;
+    if (!definition) {
+      const def = await this.forHotel(ctx, args.hotelId, args.calendarId ?? undefined);
+      return { calendarId: def.id, calendar: businessCalendarFrom(def) };
+    }
+    // Scope first, so another hotel's id answers NOT_FOUND before anything is said about the definition.
+    await hotelTimeZone(ctx, args.hotelId);
+    const calendarId = args.calendarId ? (await findCalendar(ctx, args.hotelId, args.calendarId)).id : null;
+    const holidays = holidayRowsOf(definition.holidays ?? []);
+    return { calendarId, calendar: checkedCalendar({ ...definition, holidays }, 'definition.') };
   }
 
   private async assertNameFree(ctx: RequestContext, hotelId: string, name: string, id: string): Promise<void> {
@@ -210,12 +261,12 @@ export class CalendarsService {
 }
 
 /** A typed-in day listed twice, or an imported day repeated under one UID, is a mistake in the list. */
-function assertNoDuplicateDays(holidays: ReadonlyArray<{ date: string; uid: string | null }>): void {
+function assertNoDuplicateDays(holidays: ReadonlyArray<{ date: string; uid: string | null }>, prefix = ''): void {
   const seen = new Set<string>();
   holidays.forEach((h, index) => {
     const key = `${h.uid ?? ''}|${h.date}`;
     if (seen.has(key)) {
-      throw calendarsError(CalendarsError.DuplicateHoliday, { field: `holidays.${index}.date` });
+      throw calendarsError(CalendarsError.DuplicateHoliday, { field: `${prefix}holidays.${index}.date` });
     }
     seen.add(key);
   });
@@ -225,7 +276,7 @@ async function replaceHolidays(
   ctx: RequestContext,
   hotelId: string,
   calendarId: string,
-  holidays: ReadonlyArray<{ date: string; name: string; uid: string | null }>,
+  holidays: readonly HolidayRow[],
 ): Promise<void> {
   const repo = ctx.tx.getRepository(CalendarHolidayEntity);
   await repo.delete({ tenantId: hotelId, calendarId });
@@ -239,6 +290,7 @@ async function replaceHolidays(
         name: h.name.trim(),
         source: h.uid ? ('ical' as const) : ('manual' as const),
         uid: h.uid,
+        windows: windowsOf(h),
       })),
     );
   }

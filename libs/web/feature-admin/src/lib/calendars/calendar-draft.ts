@@ -1,5 +1,11 @@
 /** Pure helpers of the calendar editor (no Vue): the draft, its local checks, and wall-clock ↔ instant in a zone. */
-import type { BusinessCalendar, CalendarWindow, SaveBusinessCalendarInput } from '@baton/web/data-access';
+import type {
+  BusinessCalendar,
+  CalendarDefinitionInput,
+  CalendarHolidayInput,
+  CalendarWindow,
+  SaveBusinessCalendarInput,
+} from '@baton/web/data-access';
 
 export const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
 
@@ -13,7 +19,12 @@ export interface HolidayDraft {
   name: string;
   /** Set for a day imported from iCal; kept on save so a re-import still recognizes it. */
   uid: string | null;
+  /** A half day's own working windows (they replace the weekday's); empty = closed all day. */
+  windows: WindowDraft[];
 }
+
+/** The hours a half day gets when it is switched on: the morning, as public offices work on an arife. */
+export const HALF_DAY_WINDOWS: readonly WindowDraft[] = [{ start: '09:00', end: '13:00' }];
 
 export interface CalendarDraft {
   id: string | null;
@@ -32,6 +43,8 @@ export interface PreviewResult {
   minutes: number;
   dueAt: string;
   workingNow: boolean;
+  /** Counted in the draft on screen while it differs from the stored calendar. */
+  unsavedEdits: boolean;
 }
 
 /** A local problem of the draft: which field (same paths as the API: weekly.3.end) and a message key. */
@@ -69,13 +82,27 @@ export function draftOf(calendar: BusinessCalendar): CalendarDraft {
     timeZone: calendar.timeZone,
     isDefault: calendar.isDefault,
     days,
-    holidays: calendar.holidays.map((h) => ({ date: h.date, name: h.name, uid: h.uid })),
+    holidays: calendar.holidays.map((h) => ({
+      date: h.date,
+      name: h.name,
+      uid: h.uid,
+      windows: h.windows.map((w) => ({ start: w.start, end: w.end })),
+    })),
   };
 }
 
 /** The windows in API order (weekday, then as listed), so API field paths map back to rows. */
 export function weeklyOf(draft: CalendarDraft): CalendarWindow[] {
   return WEEKDAYS.flatMap((weekday) => draft.days[weekday].map((w) => ({ weekday, start: w.start, end: w.end })));
+}
+
+function holidaysOf(draft: CalendarDraft): CalendarHolidayInput[] {
+  return draft.holidays.map((h) => ({
+    date: h.date,
+    name: h.name.trim(),
+    uid: h.uid,
+    windows: h.windows.map((w) => ({ start: w.start, end: w.end })),
+  }));
 }
 
 export function inputOf(draft: CalendarDraft): Omit<SaveBusinessCalendarInput, 'hotelId'> {
@@ -86,31 +113,56 @@ export function inputOf(draft: CalendarDraft): Omit<SaveBusinessCalendarInput, '
     timeZone: draft.timeZone.trim(),
     isDefault: draft.isDefault,
     weekly: weeklyOf(draft),
-    holidays: draft.holidays.map((h) => ({ date: h.date, name: h.name.trim(), uid: h.uid })),
+    holidays: holidaysOf(draft),
   };
 }
 
-/** The checks the API would make, done first so the message is translated and sits next to the row. */
-export function draftProblems(draft: CalendarDraft): DraftProblem[] {
+/** The hours part of the draft, for previewing it before (or without) saving. */
+export function definitionOf(draft: CalendarDraft): CalendarDefinitionInput {
+  return { timeZone: draft.timeZone.trim(), weekly: weeklyOf(draft), holidays: holidaysOf(draft) };
+}
+
+/** Whether the draft counts time differently from the stored calendar: zone, windows or holidays (always for a new one). */
+export function hasUnsavedHours(draft: CalendarDraft, stored: BusinessCalendar | null): boolean {
+  return !stored || JSON.stringify(definitionOf(draft)) !== JSON.stringify(definitionOf(draftOf(stored)));
+}
+
+/** Format, order and overlap problems of one day's windows, as the API words them (`field`.N). */
+function windowProblems(
+  windows: readonly WindowDraft[],
+  field: (index: number) => string,
+  where: { weekday?: number; index?: number } = {},
+): DraftProblem[] {
   const problems: DraftProblem[] = [];
-  if (draft.name.trim() === '') {
+  windows.forEach((w, index) => {
+    const at = { field: field(index), weekday: where.weekday, index: where.index ?? index };
+    if (!HH_MM.test(w.start) || !(HH_MM.test(w.end) || w.end === '24:00')) {
+      problems.push({ ...at, key: 'format' });
+    } else if (minutes(w.end) <= minutes(w.start)) {
+      problems.push({ ...at, key: 'order' });
+    } else if (
+      windows.some((o, j) => j < index && minutes(o.start) < minutes(w.end) && minutes(w.start) < minutes(o.end))
+    ) {
+      problems.push({ ...at, key: 'overlap' });
+    }
+  });
+  return problems;
+}
+
+/**
+ * The checks the API would make, done first so the message is translated and sits next to the row. The preview needs
+ * no name (`requireName: false`): it counts the hours only.
+ */
+export function draftProblems(draft: CalendarDraft, options: { requireName?: boolean } = {}): DraftProblem[] {
+  const problems: DraftProblem[] = [];
+  if ((options.requireName ?? true) && draft.name.trim() === '') {
     problems.push({ field: 'name', key: 'required' });
   }
   let position = 0;
   for (const weekday of WEEKDAYS) {
     const windows = draft.days[weekday];
-    windows.forEach((w, index) => {
-      const field = `weekly.${position + index}`;
-      if (!HH_MM.test(w.start) || !(HH_MM.test(w.end) || w.end === '24:00')) {
-        problems.push({ field, key: 'format', weekday, index });
-      } else if (minutes(w.end) <= minutes(w.start)) {
-        problems.push({ field, key: 'order', weekday, index });
-      } else if (
-        windows.some((o, j) => j < index && minutes(o.start) < minutes(w.end) && minutes(w.start) < minutes(o.end))
-      ) {
-        problems.push({ field, key: 'overlap', weekday, index });
-      }
-    });
+    const start = position;
+    problems.push(...windowProblems(windows, (index) => `weekly.${start + index}`, { weekday }));
     position += windows.length;
   }
   if (position === 0) {
@@ -125,6 +177,7 @@ export function draftProblems(draft: CalendarDraft): DraftProblem[] {
       problems.push({ field: `holidays.${index}.date`, key: 'duplicateDay', index });
     }
     seen.add(key);
+    problems.push(...windowProblems(h.windows, (w) => `holidays.${index}.windows.${w}`, { index }));
   });
   return problems;
 }
