@@ -33,6 +33,7 @@ export * from './timers/timer-wakeups';
 export * from './timers/timer-batch';
 export * from './timers/timer-runner';
 export * from './timers/probe-timer';
+export * from './timers/timer-firing-retention';
 export * from './core.module';
 export * from './pubsub/local-feed';
 export * from './pubsub/tenant-fanout';

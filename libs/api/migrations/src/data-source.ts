@@ -11,6 +11,7 @@ import { NotificationsOutbox1764200000500 } from './migrations/1764200000500-not
 import { Automations1764200000600 } from './migrations/1764200000600-automations';
 import { RaciRouting1764300000000 } from './migrations/1764300000000-raci-routing';
 import { HolidayWindows1764300000200 } from './migrations/1764300000200-holiday-windows';
+import { TimerFiringRetention1764300000500 } from './migrations/1764300000500-timer-firing-retention';
 
 /** Ordered list of migrations; append only, never edit a migration that has shipped. */
 export const MIGRATIONS = [
@@ -26,6 +27,7 @@ export const MIGRATIONS = [
   Automations1764200000600,
   RaciRouting1764300000000,
   HolidayWindows1764300000200,
+  TimerFiringRetention1764300000500,
 ];
 
 export const MIGRATIONS_TABLE = 'baton_migrations';

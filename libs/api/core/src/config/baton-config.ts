@@ -84,6 +84,11 @@ export class BatonConfig {
   @Transform(toInt) @IsInt() @Min(1) @Max(32) TIMER_LANES = 2;
   /** Failed attempts after which a timer is dead (kept with its last error, no more retries). */
   @Transform(toInt) @IsInt() @Min(1) @Max(100) TIMER_MAX_ATTEMPTS = 8;
+  /**
+   * Days a timer's firing record is kept (the worker deletes older ones). The record is what makes a re-derived
+   * deadline a no-op, so it must outlive every retry and re-derivation of that deadline: see timer-firing-retention.ts.
+   */
+  @Transform(toInt) @IsInt() @Min(1) @Max(3650) TIMER_FIRING_RETENTION_DAYS = 30;
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) LOG_LEVEL = 'info';
   @Transform(toBool) @IsBoolean() BATON_MIGRATE_ON_START = false;
