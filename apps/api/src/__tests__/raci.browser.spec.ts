@@ -16,7 +16,7 @@ import { seedRaci } from '../seed/workflow-raci';
 import { launchChromium, logIn, openPage } from './browser-helpers';
 
 const MATRIX = `query($h: ID!) { raciMatrix(hotelId: $h) { version steps { key name } parties { key userIds }
-  cells { step party role } problems { step } } }`;
+  cells { step party role } problems { step } autoAssign digestTime } }`;
 const SAVE = `mutation($input: SaveRaciMatrixInput!) { saveRaciMatrix(input: $input) { version } }`;
 
 interface MatrixView {
@@ -25,6 +25,8 @@ interface MatrixView {
   parties: Array<{ key: string; userIds: string[] }>;
   cells: Array<{ step: string; party: string; role: string }>;
   problems: unknown[];
+  autoAssign: boolean;
+  digestTime: string | null;
 }
 
 /**
@@ -183,6 +185,30 @@ describe('RACI matrix editor in Chromium', () => {
     await page.click('[data-test=raci-discard]');
     await page.waitForSelector('[data-test=raci-status][data-version="3"]');
     expect(await page.locator(cell('pms_entry', 'front_office')).inputValue()).toBe('I');
+    expect(problems).toEqual([]);
+  });
+
+  it('turns auto-assign off and moves the digest with the matrix, and previews what the Informed get', async () => {
+    await page.uncheck('[data-test=raci-auto-assign]');
+    await page.fill('[data-test=raci-digest-time]', '07:15');
+    await page.click('[data-test=raci-save]');
+    await page.waitForSelector('[data-test=raci-saved]');
+    expect(await matrix()).toMatchObject({ version: 4, autoAssign: false, digestTime: '07:15' });
+
+    await page.click('[data-test=raci-digest-preview]');
+    await page.waitForSelector('[data-test=raci-digest]');
+    expect(await page.locator('[data-test=raci-digest]').textContent()).toContain('Günlük özet: ');
+    // One section per step with an Informed party: the SMM agency (its explicit member) on follow-up and complaints.
+    const sections = await page.locator('[data-test=raci-digest-section]').allTextContents();
+    expect(sections).toHaveLength(4);
+    expect(sections[1]).toContain('Çağrı merkezi takibi');
+    expect(sections[1]).toContain(`Alıcılar: ${DEMO_AGENCY_USER.name}`);
+    expect(await page.locator('[data-test=raci-digest-next]').textContent()).toContain('07:15');
+
+    await page.reload();
+    await page.waitForSelector('[data-test=raci-grid]');
+    expect(await page.locator('[data-test=raci-auto-assign]').isChecked()).toBe(false);
+    expect(await page.locator('[data-test=raci-digest-time]').inputValue()).toBe('07:15');
     expect(problems).toEqual([]);
   });
 });

@@ -61,6 +61,23 @@ export const raciEn = {
     invalid: 'The server refused the matrix: {steps}',
     stale: 'Someone else saved the matrix meanwhile (now version {version}). Discard your changes to load it.',
   },
+  routing: {
+    title: 'Routing and digest',
+    autoAssign: 'Assign new work to R',
+    autoAssignHint:
+      'New cases and approval, callback and complaint tickets nobody owns go to the Responsible of their step: the member with the fewest open items, with the party’s team. C is asked on handoffs, complaints, approvals and breaches.',
+    digestTime: 'Daily digest at',
+    digestHint:
+      'Everyone Informed on a step gets yesterday’s figures at this time (hotel clock), in-app and by e-mail.',
+    digestOff: 'No digest: empty the time to turn it off, set one to turn it on.',
+    preview: 'Preview the digest',
+    previewLoading: 'Loading…',
+    previewError: 'The digest could not be loaded.',
+    nextAt: 'Next digest: {at}',
+    notArmed: 'No digest is scheduled.',
+    noInformed: 'No step has an Informed party: nobody gets a digest.',
+    recipients: 'To: {names}',
+  },
   copy: {
     title: 'Copy to other hotels',
     hint: 'Replaces their matrices with the saved version of this one; people who do not work there are left out.',

@@ -70,6 +70,23 @@ export const raciTr: RaciMessages = {
     stale:
       'Matrisi bu arada başka biri kaydetti (şimdi sürüm {version}). Güncel hâlini yüklemek için değişikliklerinizi atın.',
   },
+  routing: {
+    title: 'Yönlendirme ve özet',
+    autoAssign: "Yeni işleri R'ye ata",
+    autoAssignHint:
+      'Sahibi olmayan yeni vakalar ile onay, geri arama ve şikayet talepleri adımlarının Sorumlusuna gider: en az açık işi olan üyeye, tarafın ekibiyle. Devir, şikayet, onay ve SLA aşımında C’nin görüşü istenir.',
+    digestTime: 'Günlük özet saati',
+    digestHint:
+      'Bir adımda Bilgilendirilen herkes dünün rakamlarını bu saatte (otel saatiyle) uygulamada ve e-postayla alır.',
+    digestOff: 'Özet kapalı: kapatmak için saati silin, açmak için bir saat girin.',
+    preview: 'Özeti önizle',
+    previewLoading: 'Yükleniyor…',
+    previewError: 'Özet yüklenemedi.',
+    nextAt: 'Sonraki özet: {at}',
+    notArmed: 'Planlanmış özet yok.',
+    noInformed: 'Hiçbir adımda Bilgilendirilen taraf yok: kimse özet almaz.',
+    recipients: 'Alıcılar: {names}',
+  },
   copy: {
     title: 'Diğer otellere kopyala',
     hint: 'Onların matrislerini bunun kayıtlı sürümüyle değiştirir; orada çalışmayan kişiler dışarıda kalır.',

@@ -7,3 +7,4 @@ export { RaciService } from './services/raci.service';
 export type { RaciResolution, RaciSavedEvent } from './services/raci.service';
 export { RACI_SAVED_EVENT } from './services/raci.service';
 export { RaciTemplatesService } from './services/raci-templates.service';
+export { SaveRaciMatrixInput } from './dto/save-raci-matrix.input';

@@ -52,6 +52,10 @@ export interface RaciMatrix {
   steps: RaciStep[];
   cells: RaciCell[];
   problems: RaciProblem[];
+  /** New cases and tickets nobody owns go to the Responsible party of their step. */
+  autoAssign: boolean;
+  /** 'HH:mm' (hotel clock) of the daily digest to the Informed parties; null = no digest. */
+  digestTime: string | null;
 }
 
 /** `input SaveRaciMatrixInput` (also what validateRaciMatrix takes). */
@@ -61,6 +65,17 @@ export interface SaveRaciMatrixInput {
   parties: Array<{ key: string; name: string; team: string | null; roles: string[]; userIds: string[] }>;
   steps: RaciStep[];
   cells: RaciCell[];
+  autoAssign?: boolean;
+  digestTime?: string | null;
+}
+
+/** `type RaciDigest`: what the daily digest to the Informed parties says now (yesterday, hotel time). */
+export interface RaciDigestPreview {
+  date: string;
+  title: string;
+  overview: string[];
+  nextAt: DateTimeString | null;
+  sections: Array<{ step: string; stepName: string; lines: string[]; recipients: string[] }>;
 }
 
 /** `input ApplyRaciTemplateInput`: exactly one of agencyId and sourceHotelId. */
@@ -101,6 +116,8 @@ const RACI_MATRIX_FIELDS = gql`
       rule
       count
     }
+    autoAssign
+    digestTime
   }
 `;
 
@@ -150,6 +167,26 @@ export const APPLY_RACI_TEMPLATE_MUTATION: TypedDocumentNode<
   ${RACI_MATRIX_FIELDS}
 `;
 
+export const RACI_DIGEST_PREVIEW_QUERY: TypedDocumentNode<
+  { raciDigestPreview: RaciDigestPreview },
+  { hotelId: string }
+> = gql`
+  query RaciDigestPreview($hotelId: ID!) {
+    raciDigestPreview(hotelId: $hotelId) {
+      date
+      title
+      overview
+      nextAt
+      sections {
+        step
+        stepName
+        lines
+        recipients
+      }
+    }
+  }
+`;
+
 export interface UseRaciMatrix {
   /** The last matrix read or saved (null while the first load runs or after it failed). */
   readonly matrix: Readonly<Ref<RaciMatrix | null>>;
@@ -161,6 +198,8 @@ export interface UseRaciMatrix {
   save(input: Omit<SaveRaciMatrixInput, 'hotelId'>): Promise<RaciMatrix>;
   /** Copies this hotel's matrix onto other hotels the caller manages. */
   copyTo(hotelIds: string[]): Promise<RaciMatrix[]>;
+  /** The daily digest as it would go out now (nothing is sent). */
+  digestPreview(): Promise<RaciDigestPreview>;
 }
 
 /**
@@ -219,6 +258,14 @@ export function useRaciMatrix(hotelId: MaybeRefOrGetter<string | null | undefine
         matrix.value = saveRaciMatrix;
         return saveRaciMatrix;
       }),
+    digestPreview: async () =>
+      (
+        await apollo.query({
+          query: RACI_DIGEST_PREVIEW_QUERY,
+          variables: { hotelId: hotel() },
+          fetchPolicy: 'no-cache',
+        })
+      ).data.raciDigestPreview,
     copyTo: (hotelIds) =>
       run(
         async () =>

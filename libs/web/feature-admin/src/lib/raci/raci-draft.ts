@@ -26,6 +26,9 @@ export interface RaciDraft {
   steps: DraftStep[];
   /** `step|party` → letter; a missing key is an empty cell. */
   cells: Record<string, RaciLetter>;
+  autoAssign: boolean;
+  /** 'HH:mm', or '' for no digest. */
+  digestTime: string;
 }
 
 export type RowRule = 'exactly_one_accountable' | 'at_least_one_responsible';
@@ -49,6 +52,8 @@ export function draftFrom(matrix: RaciMatrix): RaciDraft {
     })),
     steps: matrix.steps.map((s) => ({ key: s.key, name: s.name })),
     cells: Object.fromEntries(matrix.cells.map((c) => [cellKey(c.step, c.party), c.role])),
+    autoAssign: matrix.autoAssign,
+    digestTime: matrix.digestTime ?? '',
   };
 }
 
@@ -99,6 +104,8 @@ export function toSaveInput(draft: RaciDraft): Omit<SaveRaciMatrixInput, 'hotelI
     parties: draft.parties.map((p) => ({ ...p, name: p.name.trim(), roles: [...p.roles], userIds: [...p.userIds] })),
     steps: draft.steps.map((s) => ({ key: s.key, name: s.name.trim() })),
     cells,
+    autoAssign: draft.autoAssign,
+    digestTime: draft.digestTime || null,
   };
 }
 

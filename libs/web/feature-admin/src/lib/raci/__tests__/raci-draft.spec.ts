@@ -34,6 +34,8 @@ const matrix: RaciMatrix = {
     { step: 'pms_entry', party: 'gm', role: 'A' },
   ],
   problems: [],
+  autoAssign: true,
+  digestTime: '08:30',
 };
 
 describe('RACI editor draft (pure)', () => {
@@ -48,7 +50,15 @@ describe('RACI editor draft (pure)', () => {
       ],
       steps: matrix.steps,
       cells: matrix.cells,
+      autoAssign: true,
+      digestTime: '08:30',
     });
+  });
+
+  it('sends an emptied digest time as null (no digest)', () => {
+    const draft = { ...draftFrom({ ...matrix, digestTime: null }), autoAssign: false };
+    expect(draft.digestTime).toBe('');
+    expect(toSaveInput(draft)).toMatchObject({ autoAssign: false, digestTime: null });
   });
 
   it('flags a row with two A, then one without R, and clears when fixed', () => {
