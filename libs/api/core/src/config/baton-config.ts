@@ -73,6 +73,19 @@ export class BatonConfig {
   @Transform(toInt) @IsInt() @Min(1024) @Max(10485760) INTAKE_MAX_BODY_BYTES = 262144;
   /** How often the worker sweeps inbound events and outbound messages that were not processed right away. */
   @Transform(toInt) @IsInt() @Min(100) @Max(600000) INTAKE_SWEEP_MS = 2000;
+  /** Inbound events one processing transaction claims for a hotel (each handled in its own savepoint). */
+  @Transform(toInt) @IsInt() @Min(1) @Max(500) INBOUND_BATCH_SIZE = 25;
+  /**
+   * Processing transactions a worker runs at once per hotel. One by default: a new case takes the hotel's gap-free
+   * case counter until its transaction commits, so a second lane of the same hotel would only wait for the first
+   * batch (or deadlock with it); hotels still run in parallel.
+   */
+  @Transform(toInt) @IsInt() @Min(1) @Max(32) INBOUND_LANES = 1;
+  /**
+   * A processing batch takes no further event after this many ms: the claimed rest is released at COMMIT for the next
+   * batch. Bounds how long a batch holds the hotel's case counter while the process is busy.
+   */
+  @Transform(toInt) @IsInt() @Min(10) @Max(600000) INBOUND_BATCH_BUDGET_MS = 1000;
 
   /** How often a worker looks for due durable timers (timers committed in the same process wake it on time anyway). */
   @Transform(toInt) @IsInt() @Min(20) @Max(60000) TIMER_POLL_MS = 250;

@@ -13,6 +13,8 @@ import { applyDbScope, DbScope, isUuid } from './tenant-scope';
 @Injectable()
 export class TenantTransactions {
   private readonly logger = new Logger(TenantTransactions.name);
+  /** Names savepoints uniquely within a transaction (nested units included). */
+  private savepoints = 0;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -35,6 +37,40 @@ export class TenantTransactions {
       await this.domainEvents.drain(txCtx, queue);
       return result;
     });
+  }
+
+  /**
+   * Runs `work` inside a SAVEPOINT of `ctx`'s transaction, as one unit of its own: the domain events it emits are
+   * drained (their handlers run) before the savepoint is released, so everything the work and the policies reacting to
+   * it wrote stays or goes together, and the storm cap (MAX_DOMAIN_EVENTS_PER_TRANSACTION) counts this unit alone. On
+   * an error the transaction rolls back to the savepoint, stays usable, and the error is rethrown; after-commit work
+   * queued inside is kept only when the savepoint was released. Lets a batch commit its good items and drop a bad one.
+   */
+  async savepoint<T>(ctx: RequestContext, work: (ctx: RequestContext) => Promise<T>): Promise<T> {
+    const em = ctx.tx;
+    const name = `baton_unit_${(this.savepoints = (this.savepoints + 1) % 1_000_000_000)}`;
+    const pending: PendingEvent[] = [];
+    const queue: DomainEvent[] = [];
+    const unit = ctx.withTransaction(em, ctx.tenantIds, pending, queue);
+    await em.query(`SAVEPOINT ${name}`);
+    let result: T;
+    try {
+      result = await work(unit);
+      await this.domainEvents.drain(unit, queue);
+    } catch (error) {
+      await em.query(`ROLLBACK TO SAVEPOINT ${name}`);
+      await em.query(`RELEASE SAVEPOINT ${name}`);
+      throw error;
+    }
+    await em.query(`RELEASE SAVEPOINT ${name}`);
+    for (const event of pending) {
+      if ('afterCommit' in event) {
+        ctx.afterCommit(event.afterCommit);
+      } else {
+        ctx.publishAfterCommit(event.channel, event.payload);
+      }
+    }
+    return result;
   }
 
   /** Background work (webhook intake, worker jobs) for one hotel, as the system actor `name`. */

@@ -57,9 +57,15 @@ export class Metrics {
 
   readonly inboundProcessing = new Histogram({
     name: 'baton_inbound_processing_seconds',
-    help: 'Time to turn one inbound event into guest, case and message (claim to commit)',
+    help: 'Time to turn one inbound event into guest, case and message (its savepoint in a batch transaction)',
     labelNames: ['kind', 'outcome'],
     buckets: [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
+    registers: [this.registry],
+  });
+
+  readonly inboundYield = new Counter({
+    name: 'baton_inbound_intake_yield_seconds_total',
+    help: 'Seconds the inbound worker of an API + worker process held a batch back while webhook intake was busy',
     registers: [this.registry],
   });
 

@@ -18,6 +18,7 @@ export { ChannelAccountsService } from './services/channel-accounts.service';
 export { ChannelRouter } from './services/channel-router';
 export type { ResolvedChannelAccount } from './services/channel-router';
 export { InboundEventStore } from './services/inbound-event-store';
+export { IntakePressure } from './services/intake-pressure';
 export type { StoreResult } from './services/inbound-event-store';
 export { InboundEventsQueue } from './services/inbound-events-queue';
 export { MetaGraphClient, OutboundSendError, SEND_TIMEOUT_MS } from './services/meta-graph.client';

@@ -1,7 +1,8 @@
-import { Module } from '@nestjs/common';
+import { MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { IntakeController } from './controllers/intake.controller';
 import { IntakeHttpFilter } from './controllers/intake-http.error';
+import { META_WEBHOOK_PATH, MetaWebhookReceiver, WHATSAPP_WEBHOOK_PATH } from './controllers/meta-webhook-receiver';
 import { MetaWebhooksController } from './controllers/meta-webhooks.controller';
 import { WebhookIntake } from './controllers/webhook-intake';
 import { INTAKE_ENTITIES } from './entities';
@@ -11,6 +12,7 @@ import { ChannelRouter } from './services/channel-router';
 import { InboundEventStore } from './services/inbound-event-store';
 import { InboundEventsQueue } from './services/inbound-events-queue';
 import { IntakeMetrics } from './services/intake-metrics';
+import { IntakePressure } from './services/intake-pressure';
 import { MetaGraphClient } from './services/meta-graph.client';
 import { OutboundSender } from './services/outbound-sender';
 import { WebFormRateLimiter } from './services/webform-rate-limiter';
@@ -29,10 +31,12 @@ import { WebFormRateLimiter } from './services/webform-rate-limiter';
     InboundEventStore,
     InboundEventsQueue,
     IntakeMetrics,
+    IntakePressure,
     MetaGraphClient,
     OutboundSender,
   ],
   exports: [
+    IntakePressure,
     ChannelRouter,
     InboundEventStore,
     InboundEventsQueue,
@@ -46,7 +50,16 @@ export class IntakeModule {}
 /** The webhook and intake endpoints (`/webhooks/*`, `/intake/*`): API processes only, so workers serve no webhooks. */
 @Module({
   imports: [IntakeModule],
-  providers: [WebFormRateLimiter, WebhookIntake, IntakeHttpFilter],
+  providers: [WebFormRateLimiter, WebhookIntake, IntakeHttpFilter, MetaWebhookReceiver],
   controllers: [MetaWebhooksController, IntakeController],
 })
-export class IntakeWebhooksModule {}
+export class IntakeWebhooksModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    consumer
+      .apply(MetaWebhookReceiver)
+      .forRoutes(
+        { path: WHATSAPP_WEBHOOK_PATH, method: RequestMethod.POST },
+        { path: META_WEBHOOK_PATH, method: RequestMethod.POST },
+      );
+  }
+}

@@ -22,6 +22,7 @@ import { AutomationRunsResolver } from './graphql/resolvers/automation-runs.reso
 import { AutomationRulesService } from './services/automation-rules.service';
 import { AutomationRunsService } from './services/automation-runs.service';
 import { KeywordSetsService } from './services/keyword-sets.service';
+import { LiveRulesCache } from './store/live-rules.cache';
 import { InactivityTimers } from './triggers/inactivity.timers';
 import { ScheduleTimers } from './triggers/schedule.timers';
 import { RuleVersions } from './versions/rule-versions';
@@ -34,6 +35,7 @@ import { RuleVersions } from './versions/rule-versions';
   imports: [CasesModule, TicketsModule, NotificationsModule, RaciModule, CalendarsModule],
   providers: [
     AutomationEngine,
+    LiveRulesCache,
     AutomationDefaults,
     Subjects,
     RuleEvaluator,

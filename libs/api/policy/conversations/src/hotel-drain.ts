@@ -3,9 +3,10 @@ import { Logger } from '@nestjs/common';
 export type StepOutcome = 'empty' | 'done' | 'failed';
 
 /**
- * Drains one kind of durable work per hotel with a few parallel lanes. Each lane claims one row at a time in its own
- * transaction (`FOR UPDATE SKIP LOCKED`), so lanes, and other processes, never take the same row; a kick while a drain
- * runs is remembered and drains again, so a row committed just after a lane saw "empty" is not left for the sweep.
+ * Drains one kind of durable work per hotel with a few parallel lanes. Each lane runs `step` over and over: a step
+ * claims its rows (one, or a batch) in its own transaction (`FOR UPDATE SKIP LOCKED`), so lanes, and other processes,
+ * never take the same row; a kick while a drain runs is remembered and drains again, so a row committed just after a
+ * lane saw "empty" is not left for the sweep.
  */
 export class HotelDrain {
   private readonly logger: Logger;

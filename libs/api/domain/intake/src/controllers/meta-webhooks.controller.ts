@@ -1,28 +1,20 @@
-import { Controller, Get, HttpCode, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
-import type { RawBodyRequest } from '@nestjs/common';
-import type { Request, Response } from 'express';
+import { Controller, Get, Query, Res, UseFilters } from '@nestjs/common';
+import type { Response } from 'express';
 import { ChannelProvider } from '@baton/shared/contracts';
-import { parseMetaWebhook } from '../parsers/meta.parser';
-import { parseWhatsAppWebhook } from '../parsers/whatsapp.parser';
 import { ChannelRouter } from '../services/channel-router';
-import { META_SIGNATURE_HEADER } from '../webhook-signature';
 import { IntakeHttpError, IntakeHttpFilter, IntakeHttpReason } from './intake-http.error';
-import { IntakeAnswer, parseOr400, WebhookIntake } from './webhook-intake';
 
 const META_MESSAGING: readonly ChannelProvider[] = [ChannelProvider.Instagram, ChannelProvider.Messenger];
 
 /**
- * Meta webhooks: WhatsApp Cloud API on /webhooks/whatsapp, Instagram and Messenger on /webhooks/meta. Plain HTTP
- * (not GraphQL): the global PermissionGuard lets non-GraphQL routes through, like /health; the signature
- * (X-Hub-Signature-256 with the account's app secret) is the authentication.
+ * Meta webhooks' subscription handshakes: GET /webhooks/whatsapp (WhatsApp Cloud API) and GET /webhooks/meta
+ * (Instagram, Messenger). Plain HTTP (not GraphQL): the global PermissionGuard lets non-GraphQL routes through, like
+ * /health. The POSTs carrying the messages are answered by MetaWebhookReceiver before Nest's router.
  */
 @Controller('webhooks')
 @UseFilters(IntakeHttpFilter)
 export class MetaWebhooksController {
-  constructor(
-    private readonly intake: WebhookIntake,
-    private readonly router: ChannelRouter,
-  ) {}
+  constructor(private readonly router: ChannelRouter) {}
 
   @Get('whatsapp')
   verifyWhatsApp(@Query() query: Record<string, unknown>, @Res() res: Response): Promise<void> {
@@ -32,24 +24,6 @@ export class MetaWebhooksController {
   @Get('meta')
   verifyMeta(@Query() query: Record<string, unknown>, @Res() res: Response): Promise<void> {
     return this.handshake(META_MESSAGING, query, res);
-  }
-
-  @Post('whatsapp')
-  @HttpCode(200)
-  receiveWhatsApp(@Req() req: RawBodyRequest<Request>): Promise<IntakeAnswer> {
-    const signed = { rawBody: req.rawBody, signature: req.headers[META_SIGNATURE_HEADER] };
-    this.intake.requireSigned(ChannelProvider.WhatsApp, signed);
-    const parsed = parseOr400(ChannelProvider.WhatsApp, () => parseWhatsAppWebhook(req.body));
-    return this.intake.receiveSigned(ChannelProvider.WhatsApp, signed, parsed.accountExternalIds, parsed.items);
-  }
-
-  @Post('meta')
-  @HttpCode(200)
-  receiveMeta(@Req() req: RawBodyRequest<Request>): Promise<IntakeAnswer> {
-    const signed = { rawBody: req.rawBody, signature: req.headers[META_SIGNATURE_HEADER] };
-    this.intake.requireSigned('meta', signed);
-    const parsed = parseOr400('meta', () => parseMetaWebhook(req.body));
-    return this.intake.receiveSigned(parsed.provider, signed, parsed.accountExternalIds, parsed.items);
   }
 
   /** Meta's subscription handshake: echo hub.challenge when hub.verify_token is the verify token of an account. */

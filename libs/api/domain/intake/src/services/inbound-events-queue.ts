@@ -55,8 +55,19 @@ export class InboundEventsQueue {
   }
 
   async markProcessed(ctx: RequestContext, hotelId: string, id: string): Promise<void> {
+    await this.markProcessedMany(ctx, hotelId, [id]);
+  }
+
+  /** One statement for a batch's handled events (they commit together with what handling them wrote). */
+  async markProcessedMany(ctx: RequestContext, hotelId: string, ids: readonly string[]): Promise<void> {
     ctx.assertInScope(hotelId);
-    await ctx.tx.query(`UPDATE inbound_event SET processed_at = now() WHERE tenant_id = $1 AND id = $2`, [hotelId, id]);
+    if (ids.length === 0) {
+      return;
+    }
+    await ctx.tx.query(`UPDATE inbound_event SET processed_at = now() WHERE tenant_id = $1 AND id = ANY($2::uuid[])`, [
+      hotelId,
+      ids,
+    ]);
   }
 
   /** Counts the attempt and schedules a retry at `retryAt`; `null` gives up (next_attempt_at = infinity). */

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { RequestContext } from '@baton/api/core';
+import { rulesChanged } from '../store/rules.store';
 import { diffSnapshots } from '../versions/definition-diff';
 import { DEFAULT_KEYWORD_SETS, DEFAULT_RULES, DEFAULTS_VERSION } from './default-rules';
 
@@ -33,6 +34,7 @@ export class AutomationDefaults {
 
 /** The inserts themselves (also used by the demo seed through plain SQL with the same statements). */
 export async function seedDefaults(ctx: RequestContext, hotelId: string): Promise<void> {
+  rulesChanged(ctx, hotelId);
   for (const [name, keywords] of Object.entries(DEFAULT_KEYWORD_SETS)) {
     await ctx.tx.query(
       `INSERT INTO automation_keyword_set (tenant_id, name, keywords) VALUES ($1, $2, $3)

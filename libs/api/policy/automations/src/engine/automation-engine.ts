@@ -1,7 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { TimerKind } from '@baton/shared/contracts';
 import { DomainEvent, DomainEvents, RequestContext, TimerHandlers } from '@baton/api/core';
-import { liveRules } from '../store/rules.store';
+import { LiveRulesCache } from '../store/live-rules.cache';
 import { LISTENED_EVENTS, triggersOf } from '../triggers/event-triggers';
 import { InactivityTimers } from '../triggers/inactivity.timers';
 import { ScheduleTimers } from '../triggers/schedule.timers';
@@ -11,10 +11,11 @@ import { Subjects } from './subjects';
 /**
  * The listener: case.*, ticket.* and sla.step domain events run the hotel's matching rules inside the transaction of
  * the change (DomainEvents drains them just before COMMIT), and the two timer kinds run inactivity and schedule rules
- * in the worker. Rules are read per event with one indexed query (tenant, trigger, enabled) rather than cached: a
- * cache would need cross-instance invalidation, and the query costs about one round trip (~1 ms with 20 rules,
- * ~1.8 ms with 200, measured in automations.medium.spec.ts). A hotel's playbook defaults are seeded when its automations are first read (the admin
- * page, the API) or by the demo seed, not by the first domain event: a hotel nobody set up runs no rules.
+ * in the worker. The hotel's enabled rules come from LiveRulesCache (per process, invalidated over pub/sub when a rule
+ * is written, 30 s TTL as a safety net): reading them per event cost a round trip on every case event, ~1 ms with 20
+ * rules, ~1.8 ms with 200 (automations.medium.spec.ts). A hotel's playbook defaults are seeded when its automations
+ * are first read (the admin page, the API) or by the demo seed, not by the first domain event: a hotel nobody set up
+ * runs no rules.
  */
 @Injectable()
 export class AutomationEngine implements OnModuleInit {
@@ -25,6 +26,7 @@ export class AutomationEngine implements OnModuleInit {
     private readonly evaluator: RuleEvaluator,
     private readonly inactivity: InactivityTimers,
     private readonly schedule: ScheduleTimers,
+    private readonly rules: LiveRulesCache,
   ) {}
 
   onModuleInit(): void {
@@ -41,7 +43,7 @@ export class AutomationEngine implements OnModuleInit {
     if (triggers.length === 0) {
       return;
     }
-    const rules = await liveRules(ctx, event.hotelId, triggers);
+    const rules = await this.rules.rules(ctx, event.hotelId, triggers);
     if (rules.length === 0) {
       return;
     }

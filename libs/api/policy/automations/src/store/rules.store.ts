@@ -1,5 +1,5 @@
 import { AutomationTrigger } from '@baton/shared/contracts';
-import { isUuid, RequestContext } from '@baton/api/core';
+import { hotelCacheChanged, isUuid, RequestContext } from '@baton/api/core';
 import type { RuleDefinition } from '../model/rule-definition';
 import type { DiffEntry } from '../versions/definition-diff';
 
@@ -39,6 +39,27 @@ const RULE_COLUMNS = `r.tenant_id AS "hotelId", r.id, r.name, r.enabled, r.trigg
 const RULE_FROM = `automation_rule r LEFT JOIN app_user u ON u.id = r.updated_by`;
 const VERSION_COLUMNS = `rule_id AS "ruleId", version, name, enabled, definition, diff, change,
   rolled_back_to AS "rolledBackTo", created_by_name AS "createdByName", created_at AS "createdAt"`;
+
+/** The name of the per-process cache of the hotel's live rules (LiveRulesCache). */
+export const AUTOMATION_RULES_CACHE = 'automation-rules';
+
+/**
+ * Every write of automation_rule calls this (in its transaction): after COMMIT, every process's LiveRulesCache
+ * forgets the hotel's rules, so the next event runs the rules as saved.
+ */
+export function rulesChanged(ctx: RequestContext, hotelId: string): void {
+  hotelCacheChanged(ctx, AUTOMATION_RULES_CACHE, hotelId);
+}
+
+/** Every rule the evaluator may run, of every trigger: enabled, not deleted, oldest first (what LiveRulesCache keeps). */
+export async function allLiveRules(ctx: RequestContext, hotelId: string): Promise<RuleRow[]> {
+  return ctx.tx.query(
+    `SELECT ${RULE_COLUMNS} FROM ${RULE_FROM}
+      WHERE r.tenant_id = $1 AND r.enabled AND r.deleted_at IS NULL
+      ORDER BY r.created_at, r.id`,
+    [hotelId],
+  );
+}
 
 /** The rules the evaluator runs for these triggers: enabled, not deleted, oldest first (a stable order). */
 export async function liveRules(
@@ -102,6 +123,7 @@ export interface RuleWrite {
 }
 
 export async function insertRule(ctx: RequestContext, rule: RuleWrite): Promise<void> {
+  rulesChanged(ctx, rule.hotelId);
   await ctx.tx.query(
     `INSERT INTO automation_rule (tenant_id, id, name, enabled, trigger, version, definition, default_key,
                                   created_by, updated_by)
@@ -121,6 +143,7 @@ export async function insertRule(ctx: RequestContext, rule: RuleWrite): Promise<
 }
 
 export async function updateRule(ctx: RequestContext, rule: RuleWrite, options: { delete?: boolean } = {}) {
+  rulesChanged(ctx, rule.hotelId);
   await ctx.tx.query(
     `UPDATE automation_rule SET name = $3, enabled = $4, trigger = $5, version = $6, definition = $7,
             updated_by = $8, updated_at = now(), deleted_at = CASE WHEN $9 THEN now() ELSE deleted_at END

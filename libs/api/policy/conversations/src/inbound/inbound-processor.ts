@@ -4,7 +4,7 @@ import { BatonConfig, Metrics, RequestContext, TenantTransactions, WorkKind } fr
 import { CampaignsService } from '@baton/api/domain/campaigns';
 import { CaseIntakeService } from '@baton/api/domain/cases';
 import { GuestsService } from '@baton/api/domain/guests';
-import { InboundEventRecord, InboundEventsQueue } from '@baton/api/domain/intake';
+import { InboundEventRecord, InboundEventsQueue, IntakePressure } from '@baton/api/domain/intake';
 import { backoffMs, HotelDrain, StepOutcome } from '../hotel-drain';
 import { WorkNudges } from '../work-nudges';
 import { contactLine, planMessages } from './inbound-mapping';
@@ -13,18 +13,30 @@ import { contactLine, planMessages } from './inbound-mapping';
 class RetryLater extends Error {}
 
 const MAX_ATTEMPTS = 8;
-const LANES = 4;
 const ACTOR = 'intake';
+/**
+ * In an API + worker process, how long a batch waits at most for webhook intake to quiet down (checked every
+ * YIELD_POLL_MS): acknowledgements go first, and processing still advances by at least one batch per lane this often.
+ */
+const MAX_YIELD_MS = 2000;
+const YIELD_POLL_MS = 50;
 
 /**
- * Turns stored inbound events into guests, cases and messages (webhook → inbound_event → here → case). One event per
- * transaction: the claim, the guest match, the case update and `processed_at` commit together, so a crash anywhere
- * leaves the event pending and a redelivered webhook finds it already stored — exactly one message and one case update.
+ * Turns stored inbound events into guests, cases and messages (webhook → inbound_event → here → case). One transaction
+ * per batch: it claims up to INBOUND_BATCH_SIZE due events of a hotel (FOR UPDATE SKIP LOCKED) and handles each in a
+ * savepoint of its own, with the SLA and automation work its domain events cause drained inside that savepoint. An
+ * event that fails rolls back to its savepoint alone and is marked failed (with backoff) in the same transaction; the
+ * others and their `processed_at` commit together. A crash anywhere leaves the whole batch pending, and a redelivered
+ * webhook finds the event already stored: exactly one message and one case update per event. A batch stops taking
+ * events after INBOUND_BATCH_BUDGET_MS (the rest is released at COMMIT): a new case holds the hotel's gap-free case
+ * counter until COMMIT, which is also why one lane per hotel (INBOUND_LANES) is the default.
  */
 @Injectable()
 export class InboundProcessor implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(InboundProcessor.name);
-  private readonly drain = new HotelDrain(InboundProcessor.name, LANES, (hotelId) => this.step(hotelId));
+  private readonly drain: HotelDrain;
+  /** Hotels whose last batch failed as a whole: their next claims take one event each, so a bad one is found alone. */
+  private readonly singles = new Map<string, number>();
 
   constructor(
     private readonly config: BatonConfig,
@@ -35,7 +47,10 @@ export class InboundProcessor implements OnApplicationBootstrap, OnApplicationSh
     private readonly guests: GuestsService,
     private readonly cases: CaseIntakeService,
     private readonly campaigns: CampaignsService,
-  ) {}
+    private readonly pressure: IntakePressure,
+  ) {
+    this.drain = new HotelDrain(InboundProcessor.name, config.INBOUND_LANES, (hotelId) => this.step(hotelId));
+  }
 
   onApplicationBootstrap(): void {
     this.nudges.route(WorkKind.Inbound, (hotelId) => this.drain.kick(hotelId));
@@ -60,39 +75,107 @@ export class InboundProcessor implements OnApplicationBootstrap, OnApplicationSh
   }
 
   private async step(hotelId: string): Promise<StepOutcome> {
-    const held: { event: InboundEventRecord | null } = { event: null };
-    const started = process.hrtime.bigint();
+    await this.yieldToIntake();
+    const limit = this.singles.has(hotelId) ? 1 : this.config.INBOUND_BATCH_SIZE;
+    const claimed: InboundEventRecord[] = [];
     try {
       const outcome = await this.transactions.runAsSystem(ACTOR, hotelId, async (ctx) => {
-        const [event] = await this.queue.claim(ctx, hotelId, 1);
-        if (!event) {
+        claimed.push(...(await this.queue.claim(ctx, hotelId, limit)));
+        if (claimed.length === 0) {
           return 'empty' as const;
         }
-        held.event = event;
-        await this.handle(ctx, hotelId, event);
-        await this.queue.markProcessed(ctx, hotelId, event.id);
-        return 'done' as const;
+        const started = Date.now();
+        const handled: string[] = [];
+        let failed = 0;
+        for (const event of claimed) {
+          if (Date.now() - started > this.config.INBOUND_BATCH_BUDGET_MS) {
+            break;
+          }
+          if (await this.handleInSavepoint(ctx, hotelId, event)) {
+            handled.push(event.id);
+          } else {
+            failed += 1;
+          }
+        }
+        await this.queue.markProcessedMany(ctx, hotelId, handled);
+        return failed === 0 ? ('done' as const) : ('failed' as const);
       });
-      if (held.event) {
-        this.observe(held.event, started, 'ok');
-      }
+      this.countSingle(hotelId, claimed.length);
       return outcome;
     } catch (error) {
-      const event = held.event;
-      if (!event) {
+      // The transaction itself failed (connection, commit): nothing of the batch was written and every event is
+      // pending again. One event is marked failed as before; a larger batch is retried one event per transaction.
+      if (claimed.length === 0) {
         throw error;
       }
-      this.observe(event, started, 'failed');
-      const attempts = event.attempts + 1;
-      const retryAt = attempts >= MAX_ATTEMPTS ? null : new Date(Date.now() + backoffMs(attempts));
-      const message = error instanceof Error ? error.message : String(error);
-      if (!(error instanceof RetryLater)) {
-        this.logger.warn({ err: error, hotelId, eventId: event.id, attempts }, 'inbound event failed');
+      this.logger.warn({ err: error, hotelId, events: claimed.length }, 'inbound batch failed as a whole');
+      if (claimed.length === 1) {
+        await this.transactions.runAsSystem(ACTOR, hotelId, (ctx) => this.markFailed(ctx, hotelId, claimed[0], error));
+        this.countSingle(hotelId, 1);
+      } else {
+        this.singles.set(hotelId, claimed.length);
       }
-      await this.transactions.runAsSystem(ACTOR, hotelId, (ctx) =>
-        this.queue.markFailed(ctx, hotelId, event.id, message, retryAt),
-      );
       return 'failed';
+    }
+  }
+
+  /**
+   * A priority choice for `BATON_ROLE=all`: HTTP and this worker share one event loop, and while webhooks pour in
+   * every round trip of a batch queues behind them (the batch gets slower, holds its locks longer and takes CPU from
+   * the acknowledgements). So the next batch waits until intake is quiet, up to MAX_YIELD_MS. The backlog stays
+   * durable in inbound_event and is drained when the burst ends; the lag shows in baton_inbound_intake_yield_seconds
+   * and tools/bench/ingest. A worker-only process never waits.
+   */
+  private async yieldToIntake(): Promise<void> {
+    if (!this.config.runsApi || !this.pressure.busy) {
+      return;
+    }
+    const started = Date.now();
+    while (this.pressure.busy && Date.now() - started < MAX_YIELD_MS) {
+      await new Promise((resolve) => setTimeout(resolve, YIELD_POLL_MS));
+    }
+    this.metrics.inboundYield.inc((Date.now() - started) / 1000);
+  }
+
+  /** True when the event was handled; false when it failed, was rolled back to its savepoint and marked failed. */
+  private async handleInSavepoint(ctx: RequestContext, hotelId: string, event: InboundEventRecord): Promise<boolean> {
+    const started = process.hrtime.bigint();
+    try {
+      await this.transactions.savepoint(ctx, (unit) => this.handle(unit, hotelId, event));
+      this.observe(event, started, 'ok');
+      return true;
+    } catch (error) {
+      this.observe(event, started, 'failed');
+      await this.markFailed(ctx, hotelId, event, error);
+      return false;
+    }
+  }
+
+  private async markFailed(
+    ctx: RequestContext,
+    hotelId: string,
+    event: InboundEventRecord,
+    error: unknown,
+  ): Promise<void> {
+    const attempts = event.attempts + 1;
+    const retryAt = attempts >= MAX_ATTEMPTS ? null : new Date(Date.now() + backoffMs(attempts));
+    const message = error instanceof Error ? error.message : String(error);
+    if (!(error instanceof RetryLater)) {
+      this.logger.warn({ err: error, hotelId, eventId: event.id, attempts }, 'inbound event failed');
+    }
+    await this.queue.markFailed(ctx, hotelId, event.id, message, retryAt);
+  }
+
+  /** Counts down the single-event claims after a batch failed as a whole. */
+  private countSingle(hotelId: string, events: number): void {
+    const left = this.singles.get(hotelId);
+    if (left === undefined) {
+      return;
+    }
+    if (left - events <= 0) {
+      this.singles.delete(hotelId);
+    } else {
+      this.singles.set(hotelId, left - events);
     }
   }
 

@@ -1,7 +1,15 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { AuditAction, ErrorCode, SlaMetric, SlaTimeBasis } from '@baton/shared/contracts';
-import { AuditWriter, BatonError, isUuid, RequestContext } from '@baton/api/core';
+import {
+  AuditWriter,
+  BatonError,
+  HotelCache,
+  hotelCacheChanged,
+  isUuid,
+  PubSubPort,
+  RequestContext,
+} from '@baton/api/core';
 import { CalendarsService } from '@baton/api/domain/calendars';
 import { SaveSlaPolicyInput } from '../dto/save-sla-policy.input';
 import { SlaPolicyObject } from '../objects/sla-policy.object';
@@ -20,6 +28,14 @@ import { POLICY_COLUMNS, policyAuditView, SlaPolicyRow, toPolicyObject, toPolicy
 
 const ENTITY_TYPE = 'sla_policy';
 const POSITION_STEP = 10;
+/** The per-process cache of a hotel's policies (see HotelCache) and how stale it can get if an invalidation is lost. */
+export const SLA_POLICIES_CACHE = 'sla-policies';
+const CACHE_TTL_MS = 30_000;
+
+/** Every write of sla_policy calls this in its transaction: after COMMIT every process re-reads the hotel's policies. */
+function policiesChanged(ctx: RequestContext, hotelId: string): void {
+  hotelCacheChanged(ctx, SLA_POLICIES_CACHE, hotelId);
+}
 
 function targetsFrom(input: SaveSlaPolicyInput): SlaMetricTargets {
   const out: SlaMetricTargets = {};
@@ -54,14 +70,28 @@ function targetsFrom(input: SaveSlaPolicyInput): SlaMetricTargets {
  * A hotel's ordered SLA policies. A hotel without any gets DEFAULT_POLICIES on first use (under an advisory lock, so
  * two first requests seed once). Every change is audited; saving an old version is refused with STALE_VERSION.
  * Saving a policy does not touch running clocks: they keep the targets they started with until the case's routing
- * fields change (re-evaluation) or they stop.
+ * fields change (re-evaluation) or they stop. The engine's lookup (`forFacts`, on every case and ticket event) reads
+ * the policies from a per-process cache that every write here invalidates, in every process, after COMMIT.
  */
 @Injectable()
-export class SlaPoliciesService {
+export class SlaPoliciesService implements OnModuleInit, OnModuleDestroy {
+  private readonly cache: HotelCache<readonly SlaPolicyRecord[]>;
+
   constructor(
     private readonly audit: AuditWriter,
     private readonly calendars: CalendarsService,
-  ) {}
+    pubsub: PubSubPort,
+  ) {
+    this.cache = new HotelCache(pubsub, SLA_POLICIES_CACHE, CACHE_TTL_MS);
+  }
+
+  onModuleInit(): void {
+    this.cache.start();
+  }
+
+  onModuleDestroy(): Promise<void> {
+    return this.cache.stop();
+  }
 
   async list(ctx: RequestContext, hotelId: string): Promise<SlaPolicyObject[]> {
     return (await this.records(ctx, hotelId)).map(toPolicyObject);
@@ -82,9 +112,10 @@ export class SlaPoliciesService {
     return rows.map(toPolicyRecord);
   }
 
-  /** The policy that applies to a case or ticket with these routing fields, or null. */
+  /** The policy that applies to a case or ticket with these routing fields, or null (policies from the cache). */
   async forFacts(ctx: RequestContext, hotelId: string, facts: SlaFacts): Promise<SlaPolicyRecord | null> {
-    return firstMatching(await this.records(ctx, hotelId), facts);
+    ctx.assertInScope(hotelId);
+    return firstMatching(await this.cache.get(ctx, hotelId, () => this.records(ctx, hotelId)), facts);
   }
 
   async save(ctx: RequestContext, input: SaveSlaPolicyInput): Promise<SlaPolicyObject> {
@@ -131,6 +162,7 @@ export class SlaPoliciesService {
         [hotelId, id, ...fields, position],
       );
     }
+    policiesChanged(ctx, hotelId);
     const after = await this.find(ctx, hotelId, id);
     await this.audit.record(ctx, {
       tenantId: hotelId,
@@ -147,6 +179,7 @@ export class SlaPoliciesService {
   async delete(ctx: RequestContext, hotelId: string, id: string): Promise<boolean> {
     const policy = await this.find(ctx, hotelId, id, true);
     await ctx.tx.query(`DELETE FROM sla_policy WHERE tenant_id = $1 AND id = $2`, [hotelId, policy.id]);
+    policiesChanged(ctx, hotelId);
     await this.audit.record(ctx, {
       tenantId: hotelId,
       action: AuditAction.SlaPolicyDeleted,
@@ -171,6 +204,7 @@ export class SlaPoliciesService {
         WHERE p.tenant_id = $1 AND p.id = o.id AND p.position <> o.ord * ${POSITION_STEP}`,
       [hotelId, ids],
     );
+    policiesChanged(ctx, hotelId);
     await this.audit.record(ctx, {
       tenantId: hotelId,
       action: AuditAction.SlaPoliciesReordered,
@@ -221,6 +255,7 @@ export async function insertDefaultPolicies(
   hotelId: string,
   policies: readonly SlaPolicyDefaults[] = DEFAULT_POLICIES,
 ): Promise<void> {
+  policiesChanged(ctx, hotelId);
   for (const [index, policy] of policies.entries()) {
     const c = policy.conditions;
     await ctx.tx.query(
