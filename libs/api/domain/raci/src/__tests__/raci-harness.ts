@@ -22,7 +22,8 @@ export class RaciHarness {
   dataSource: DataSource;
   transactions: TenantTransactions;
   readonly members = new RaciMembers();
-  readonly raci = new RaciService(new RaciStore(), this.members, new AuditWriter());
+  readonly pubsub = new MemoryPubSub();
+  readonly raci = new RaciService(new RaciStore(), this.members, new AuditWriter(), this.pubsub);
   readonly templates = new RaciTemplatesService(this.raci, this.members, new AuditWriter());
 
   async start(): Promise<void> {
@@ -36,10 +37,12 @@ export class RaciHarness {
       extra: { max: 10 },
     });
     await this.dataSource.initialize();
-    this.transactions = new TenantTransactions(this.dataSource, new MemoryPubSub());
+    this.transactions = new TenantTransactions(this.dataSource, this.pubsub);
+    this.raci.onModuleInit();
   }
 
   async stop(): Promise<void> {
+    await this.raci.onModuleDestroy();
     await this.dataSource?.destroy();
     await this.db?.drop();
   }

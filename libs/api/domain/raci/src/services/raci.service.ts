@@ -1,6 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { AuditAction, HotelRole, RaciRole } from '@baton/shared/contracts';
-import { AuditWriter, RequestContext } from '@baton/api/core';
+import { AuditWriter, HotelCache, hotelCacheChanged, PubSubPort, RequestContext } from '@baton/api/core';
 import { SaveRaciMatrixInput } from '../dto/save-raci-matrix.input';
 import { RaciMatrixObject, RaciProblemObject } from '../objects/raci.objects';
 import { raciError, RaciError, raciInvalid, raciShapeError, staleRaci } from '../raci.errors';
@@ -21,6 +21,24 @@ export interface RaciResolution {
 
 const ENTITY_TYPE = 'raci_matrix';
 
+/** The cache name of a hotel's routing rows (cleared by every matrix write, in every process, after COMMIT). */
+const RACI_ROUTING_CACHE = 'raci-routing';
+const CACHE_TTL_MS = 30_000;
+
+/** What routing reads on every new case and ticket: the settings and every letter with its party. */
+interface RoutingRows {
+  routing: RaciRoutingSettings | null;
+  letters: Array<{
+    step: string;
+    role: RaciRole;
+    key: string;
+    name: string;
+    team: string | null;
+    userIds: string[];
+    roles: HotelRole[];
+  }>;
+}
+
 /** Domain event after a hotel's matrix or its routing settings changed (routing re-arms the digest timer). */
 export const RACI_SAVED_EVENT = 'raci.saved';
 
@@ -35,12 +53,29 @@ export interface RaciSavedEvent {
  * (R gets the assignment and the T0 notice, A the breach escalations, C is asked, I gets digests).
  */
 @Injectable()
-export class RaciService {
+export class RaciService implements OnModuleInit, OnModuleDestroy {
+  /**
+   * Routing and the SLA ladder resolve letters on every new case, ticket and step: the matrix rows come from a
+   * per-process cache; who stands behind a party (membership, roles) is still read live on every resolve.
+   */
+  private readonly cache: HotelCache<RoutingRows>;
+
   constructor(
     private readonly store: RaciStore,
     private readonly members: RaciMembers,
     private readonly audit: AuditWriter,
-  ) {}
+    pubsub: PubSubPort,
+  ) {
+    this.cache = new HotelCache(pubsub, RACI_ROUTING_CACHE, CACHE_TTL_MS);
+  }
+
+  onModuleInit(): void {
+    this.cache.start();
+  }
+
+  onModuleDestroy(): Promise<void> {
+    return this.cache.stop();
+  }
 
   /** The stored matrix, or (version 0) the playbook's steps in the hotel's language with no parties or cells. */
   async matrix(ctx: RequestContext, hotelId: string): Promise<RaciMatrixObject> {
@@ -61,7 +96,7 @@ export class RaciService {
   /** The routing settings of a hotel with a matrix; null without one (nothing is routed by RACI then). */
   async routing(ctx: RequestContext, hotelId: string): Promise<RaciRoutingSettings | null> {
     ctx.assertInScope(hotelId);
-    return this.store.routing(ctx, hotelId);
+    return (await this.routingRows(ctx, hotelId)).routing;
   }
 
   /** Display names of users (ids the caller got from `resolve`). */
@@ -82,20 +117,11 @@ export class RaciService {
   /** Parties holding `role` on `step` and the users behind them; empty when the hotel has no matrix or no such step. */
   async resolve(ctx: RequestContext, hotelId: string, step: string, role: RaciRole): Promise<RaciResolution> {
     ctx.assertInScope(hotelId);
-    const rows = await ctx.tx.query<
-      Array<{ key: string; name: string; team: string | null; user_ids: string[]; roles: HotelRole[] }>
-    >(
-      `SELECT p.key, p.name, p.team, p.user_ids, p.roles
-         FROM raci_assignment a
-         JOIN raci_party p ON p.tenant_id = a.tenant_id AND p.key = a.party_key
-        WHERE a.tenant_id = $1 AND a.step_key = $2 AND a.role = $3
-        ORDER BY p.position`,
-      [hotelId, step, role],
-    );
+    const rows = (await this.routingRows(ctx, hotelId)).letters.filter((l) => l.step === step && l.role === role);
     if (rows.length === 0) {
       return { parties: [], userIds: [], team: null };
     }
-    const explicit = [...new Set(rows.flatMap((r) => r.user_ids))];
+    const explicit = [...new Set(rows.flatMap((r) => r.userIds))];
     const gone = new Set(await this.members.outsiders(ctx, hotelId, explicit));
     const holders = await this.members.roleHolders(ctx, hotelId, [...new Set(rows.flatMap((r) => r.roles))]);
     return {
@@ -103,6 +129,20 @@ export class RaciService {
       userIds: [...new Set([...explicit.filter((id) => !gone.has(id)), ...holders])],
       team: rows.find((r) => r.team !== null)?.team ?? null,
     };
+  }
+
+  private routingRows(ctx: RequestContext, hotelId: string): Promise<RoutingRows> {
+    return this.cache.get(ctx, hotelId, async () => ({
+      routing: await this.store.routing(ctx, hotelId),
+      letters: await ctx.tx.query(
+        `SELECT a.step_key AS step, a.role, p.key, p.name, p.team, p.user_ids AS "userIds", p.roles
+           FROM raci_assignment a
+           JOIN raci_party p ON p.tenant_id = a.tenant_id AND p.key = a.party_key
+          WHERE a.tenant_id = $1
+          ORDER BY p.position`,
+        [hotelId],
+      ),
+    }));
   }
 
   /** What saving `input` would refuse for: BAD_USER_INPUT is thrown, rule problems are returned (nothing is stored). */
@@ -180,7 +220,9 @@ export class RaciService {
     return (await this.store.load(ctx, hotelId))?.doc ?? null;
   }
 
+  /** Every write of a matrix ends here: the routing cache forgets the hotel after COMMIT, and routing re-syncs. */
   private emitSaved(ctx: RequestContext, hotelId: string, routing: RaciRoutingSettings): void {
+    hotelCacheChanged(ctx, RACI_ROUTING_CACHE, hotelId);
     const event: RaciSavedEvent = { type: RACI_SAVED_EVENT, hotelId, routing };
     ctx.emit({ ...event });
   }
